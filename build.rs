@@ -1,0 +1,50 @@
+//! Turns the data files under `data/` into static Rust at build time, so the wasm carries
+//! no TOML parser and does no parsing at start-up. A data error fails the build with the
+//! file, the provision and the problem.
+
+#[path = "build/corpus_data.rs"]
+mod corpus_data;
+
+use std::{env, fs, path::Path, process};
+
+fn fail(problems: &[String]) -> ! {
+    for p in problems {
+        eprintln!("error: {p}");
+        println!("cargo::warning={p}");
+    }
+    process::exit(1);
+}
+
+fn main() {
+    println!("cargo::rerun-if-changed=data");
+    println!("cargo::rerun-if-changed=build");
+    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+
+    let mut docs = Vec::new();
+    let mut files: Vec<_> = fs::read_dir("data/corpus")
+        .unwrap_or_else(|e| fail(&[format!("data/corpus: {e}")]))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    for path in &files {
+        let name = path.display().to_string();
+        let source = fs::read_to_string(path).unwrap_or_else(|e| fail(&[format!("{name}: {e}")]));
+        docs.push(corpus_data::parse(&name, &source).unwrap_or_else(|p| fail(&p)));
+    }
+    if docs.len() != 2 {
+        fail(&[format!(
+            "data/corpus: expected exactly two documents, found {}",
+            docs.len()
+        )]);
+    }
+    docs.sort_by_key(|d| d.year);
+    if docs[0].year == docs[1].year {
+        fail(&[format!(
+            "data/corpus: both documents are dated {}; versions need distinct years",
+            docs[0].year
+        )]);
+    }
+    let code = corpus_data::emit("DOC_OLD", &docs[0]) + &corpus_data::emit("DOC_NEW", &docs[1]);
+    fs::write(Path::new(&out_dir).join("corpus.rs"), code).expect("write corpus.rs");
+}
