@@ -4,6 +4,8 @@
 
 #[path = "build/corpus_data.rs"]
 mod corpus_data;
+#[path = "build/themes_data.rs"]
+mod themes_data;
 
 use std::{env, fs, path::Path, process};
 
@@ -13,6 +15,10 @@ fn fail(problems: &[String]) -> ! {
         println!("cargo::warning={p}");
     }
     process::exit(1);
+}
+
+fn read(path: &str) -> String {
+    fs::read_to_string(path).unwrap_or_else(|e| fail(&[format!("{path}: {e}")]))
 }
 
 fn main() {
@@ -29,7 +35,7 @@ fn main() {
     files.sort();
     for path in &files {
         let name = path.display().to_string();
-        let source = fs::read_to_string(path).unwrap_or_else(|e| fail(&[format!("{name}: {e}")]));
+        let source = read(&name);
         docs.push(corpus_data::parse(&name, &source).unwrap_or_else(|p| fail(&p)));
     }
     if docs.len() != 2 {
@@ -47,4 +53,17 @@ fn main() {
     }
     let code = corpus_data::emit("DOC_OLD", &docs[0]) + &corpus_data::emit("DOC_NEW", &docs[1]);
     fs::write(Path::new(&out_dir).join("corpus.rs"), code).expect("write corpus.rs");
+
+    let provisions: Vec<_> = docs
+        .iter()
+        .map(|d| themes_data::Provisions {
+            symbol: &d.symbol,
+            ids: d.provisions.iter().map(|p| p.id.as_str()).collect(),
+        })
+        .collect();
+    let themes = themes_data::parse_themes("data/themes.toml", &read("data/themes.toml")).unwrap_or_else(|p| fail(&p));
+    let tags = themes_data::parse_tags("data/tags.toml", &read("data/tags.toml"), &themes, &provisions)
+        .unwrap_or_else(|p| fail(&p));
+    let code = themes_data::emit(&themes, &tags, &provisions);
+    fs::write(Path::new(&out_dir).join("themes.rs"), code).expect("write themes.rs");
 }

@@ -1,0 +1,164 @@
+//! Every browser call the UI makes: history, hash changes, clipboard, focus and scrolling,
+//! the text selection. Kept here so components stay plain render-and-dispatch code.
+
+use super::Listener;
+use crate::ui::Host;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+use yew::NodeRef;
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("a browser window")
+}
+
+/// The current `#hash` without its `#`.
+pub fn current_hash() -> String {
+    let raw = window().location().hash().unwrap_or_default();
+    raw.strip_prefix('#').unwrap_or(&raw).to_string()
+}
+
+/// Calls `f` with the new hash on back/forward and on edited or followed `#links`.
+pub fn on_hash_change(f: impl Fn(String) + 'static) -> Listener {
+    let f = std::rc::Rc::new(f);
+    let last = std::rc::Rc::new(std::cell::RefCell::new(current_hash()));
+    let handler = move |_: web_sys::Event| {
+        let hash = current_hash();
+        // popstate and hashchange both fire for one traversal: act once.
+        if *last.borrow() != hash {
+            *last.borrow_mut() = hash.clone();
+            f(hash);
+        }
+    };
+    let target: web_sys::EventTarget = window().into();
+    let h2 = handler.clone();
+    Listener::pair(
+        Listener::new(&target, "hashchange", handler),
+        Listener::new(&target, "popstate", h2),
+    )
+}
+
+fn set_hash(hash: &str, push: bool) {
+    let loc = window().location();
+    let base = loc.href().unwrap_or_default();
+    let base = base.split('#').next().unwrap_or_default();
+    let url = if hash.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}#{hash}")
+    };
+    if loc.hash().unwrap_or_default().trim_start_matches('#') == hash {
+        return;
+    }
+    if let Ok(history) = window().history() {
+        let _ = if push {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        };
+    }
+}
+
+/// Records the view in a new history entry (the reader went somewhere).
+pub fn push_hash(hash: &str) {
+    set_hash(hash, true);
+}
+
+/// Updates the URL without adding history (filters and views).
+pub fn replace_hash(hash: &str) {
+    set_hash(hash, false);
+}
+
+/// Whether the reader asked for less motion.
+pub fn reduced_motion() -> bool {
+    window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
+/// Scrolls the provision with this anchor into view and gives it keyboard focus.
+pub fn land_on(root: &NodeRef, anchor: &str, passage: bool) {
+    let Some(root) = root.cast::<Element>() else { return };
+    let selector = if passage {
+        format!("[id=\"{anchor}\"] .dd-passage")
+    } else {
+        format!("[id=\"{anchor}\"]")
+    };
+    let target = root
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .or_else(|| root.query_selector(&format!("[id=\"{anchor}\"]")).ok().flatten());
+    let Some(target) = target else { return };
+    let opts = ScrollIntoViewOptions::new();
+    opts.set_block(ScrollLogicalPosition::Center);
+    opts.set_behavior(if reduced_motion() {
+        ScrollBehavior::Instant
+    } else {
+        ScrollBehavior::Smooth
+    });
+    target.scroll_into_view_with_scroll_into_view_options(&opts);
+    let focusable = root.query_selector(&format!("[id=\"{anchor}\"]")).ok().flatten();
+    if let Some(el) = focusable.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let fo = web_sys::FocusOptions::new();
+        fo.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&fo);
+    }
+}
+
+/// The URL that opens the full comparison at `hash`.
+pub fn share_url(host: &Host, hash: &str) -> String {
+    let page = match host {
+        Host::Page | Host::Frame { .. } => {
+            let href = window().location().href().unwrap_or_default();
+            let no_hash = href.split('#').next().unwrap_or_default().to_string();
+            match host {
+                // The iframe page is embed.html?…; readers get the full page instead.
+                Host::Frame { .. } => no_hash
+                    .split('?')
+                    .next()
+                    .unwrap_or_default()
+                    .replace("embed.html", "index.html"),
+                _ => no_hash,
+            }
+        }
+        Host::Element => super::element::page_url(),
+    };
+    if hash.is_empty() {
+        page
+    } else {
+        format!("{page}#{hash}")
+    }
+}
+
+/// Copies text to the clipboard, then reports whether it worked (false: offer a fallback).
+pub fn copy(text: &str, done: impl FnOnce(bool) + 'static) {
+    let clipboard = window().navigator().clipboard();
+    // `navigator.clipboard` is undefined on insecure origins (file://, plain http hosts).
+    if JsValue::from(clipboard.clone()).is_undefined() {
+        done(false);
+        return;
+    }
+    let promise = clipboard.write_text(text);
+    yew::platform::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
+}
+
+/// The selected text, if the whole selection lies inside this element.
+pub fn selection_within(node: &NodeRef) -> Option<String> {
+    let el = node.cast::<web_sys::Node>()?;
+    let root = el.get_root_node();
+    // Inside a shadow root the document's selection is retargeted; ask the root when it can say.
+    let sel = js_sys::Reflect::get(&root, &"getSelection".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call0(&root).ok())
+        .and_then(|s| s.dyn_into::<web_sys::Selection>().ok())
+        .or_else(|| window().get_selection().ok().flatten())?;
+    let inside = |n: Option<web_sys::Node>| n.is_some_and(|n| el.contains(Some(&n)));
+    (sel.range_count() > 0 && inside(sel.anchor_node()) && inside(sel.focus_node()))
+        .then(|| String::from(sel.to_string()))
+}

@@ -1,0 +1,128 @@
+//! The reader's controls: view mode, theme filter (chips with counts, any/all, clear) and the
+//! change summary of what the filter keeps.
+
+use super::state::{Action, AppState};
+use super::{side_tags, Host, Shared};
+use crate::compare::Side;
+use crate::link::{Match, View, ViewState};
+use crate::stats::Summary;
+use crate::themes;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Properties of the toolbar.
+#[derive(Properties, PartialEq, Clone)]
+pub struct ToolbarProps {
+    pub cmp: Shared,
+    pub view: ViewState,
+    /// Pairs the filter keeps.
+    pub visible: Rc<Vec<usize>>,
+    pub dispatch: UseReducerDispatcher<AppState>,
+    pub host: Host,
+}
+
+/// View mode switch, theme chips and summary.
+#[function_component(Toolbar)]
+pub fn toolbar(p: &ToolbarProps) -> Html {
+    let cmp = &p.cmp.0;
+    let d = &p.dispatch;
+    let views = [
+        (View::Side, "Side by side".to_string()),
+        (View::Inline, "Inline redline".to_string()),
+        (View::Old, format!("{} only", cmp.old.year)),
+        (View::New, format!("{} only", cmp.new.year)),
+    ];
+    let view_buttons = views.into_iter().map(|(v, label)| {
+        let d = d.clone();
+        html! {
+            <button type="button" class="dd-seg" aria-pressed={(p.view.view == v).to_string()}
+                onclick={Callback::from(move |_| d.dispatch(Action::SetView(v)))}>{ label }</button>
+        }
+    });
+
+    // A chip counts the aligned pairs that carry its theme on either side.
+    let counts: Vec<usize> = (0..themes::all().len())
+        .map(|t| {
+            (0..cmp.pairs.len())
+                .filter(|&pair| {
+                    side_tags(cmp, pair, Side::Old)
+                        .union(side_tags(cmp, pair, Side::New))
+                        .contains(t)
+                })
+                .count()
+        })
+        .collect();
+    let chips = themes::all().iter().enumerate().map(|(i, t)| {
+        let on = p.view.themes.iter().any(|x| x == t.id);
+        let id = t.id.to_string();
+        let d = d.clone();
+        html! {
+            <button type="button" class={classes!("dd-chip", format!("dd-accent-{}", t.accent))} aria-pressed={on.to_string()}
+                title={t.description} data-theme={t.id}
+                onclick={Callback::from(move |_| d.dispatch(Action::ToggleTheme(id.clone())))}>
+                { t.name }<span class="dd-chip-count" aria-label={format!(", {} pairs", counts[i])}>{ counts[i] }</span>
+            </button>
+        }
+    });
+    let filtered = !p.view.themes.is_empty();
+    let match_button = |m: Match, label: &'static str| {
+        let d = d.clone();
+        html! {
+            <button type="button" class="dd-seg" aria-pressed={(p.view.match_mode == m).to_string()}
+                onclick={Callback::from(move |_| d.dispatch(Action::SetMatch(m)))}>{ label }</button>
+        }
+    };
+    let clear = {
+        let d = d.clone();
+        Callback::from(move |_| d.dispatch(Action::ClearThemes))
+    };
+    let summary = Summary::of(cmp, p.visible.iter().copied());
+
+    html! {
+        <div class="dd-toolbar">
+            <div class="dd-views" role="group" aria-label="View">{ for view_buttons }</div>
+            <div class="dd-themes" role="group" aria-label="Filter by theme">
+                { for chips }
+            </div>
+            if filtered {
+                <div class="dd-filter-actions">
+                    <div role="group" aria-label="Show pairs matching" class="dd-match">
+                        { match_button(Match::Any, "Any selected theme") }
+                        { match_button(Match::All, "All selected themes") }
+                    </div>
+                    <button type="button" class="dd-button dd-clear" onclick={clear}>{ "Clear themes" }</button>
+                </div>
+            }
+            <p class="dd-summary">
+                <span class="dd-visually-hidden">{ if filtered { "In the filtered view: " } else { "In all: " } }</span>
+                { summary_line(&summary) }
+            </p>
+        </div>
+    }
+}
+
+/// "3 changed · 1 new · … · +40 / −12 words".
+pub fn summary_line(s: &Summary) -> String {
+    let mut parts = Vec::new();
+    for (n, label) in [
+        (s.changed, "changed"),
+        (s.moved, "moved"),
+        (s.added, "new"),
+        (s.dropped, "dropped"),
+        (s.unchanged, "unchanged"),
+        (s.split, "drawing on a second provision"),
+    ] {
+        if n > 0 {
+            parts.push(format!("{n} {label}"));
+        }
+    }
+    if parts.is_empty() {
+        parts.push("nothing to compare".into());
+    }
+    format!(
+        "{} · +{} / −{} words",
+        parts.join(" · "),
+        s.words_inserted,
+        s.words_deleted
+    )
+}

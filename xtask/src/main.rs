@@ -1,0 +1,66 @@
+//! Build steps that run after Trunk has staged `dist/` (Trunk's `post_build` hook):
+//!
+//! `cargo run -p xtask -- finish [STAGING_DIR]` puts the static comparison into `index.html`
+//! and, for release builds, writes the single-file `draftdiff.html`.
+
+mod html;
+mod prerender;
+mod single_file;
+
+use draftdiff::compare::Comparison;
+use draftdiff::corpus::bundled;
+use std::path::{Path, PathBuf};
+use std::{env, fs, process};
+
+const STATIC_MARKER: &str = "<!--draftdiff:static-->";
+
+fn read(dir: &Path, name: &str) -> Result<String, String> {
+    fs::read_to_string(dir.join(name)).map_err(|e| format!("{}: {e}", dir.join(name).display()))
+}
+
+fn finish(dir: &Path, release: bool) -> Result<(), String> {
+    let page = read(dir, "index.html")?;
+    if !page.contains(STATIC_MARKER) {
+        return Err(format!("index.html has no {STATIC_MARKER} marker"));
+    }
+    let [old, new] = bundled();
+    let cmp = Comparison::new(old.clone(), new.clone());
+    let page = page.replacen(STATIC_MARKER, &prerender::comparison(&cmp), 1);
+    fs::write(dir.join("index.html"), &page).map_err(|e| e.to_string())?;
+    if release {
+        let wasm = fs::read(dir.join("draftdiff_bg.wasm")).map_err(|e| format!("draftdiff_bg.wasm: {e}"))?;
+        let single = single_file::build(&single_file::Inputs {
+            html: &page,
+            css: &read(dir, "draftdiff.css")?,
+            glue: &read(dir, "draftdiff.js")?,
+            wasm: &wasm,
+            favicon: &read(dir, "favicon.svg")?,
+        })?;
+        fs::write(dir.join("draftdiff.html"), single).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+fn main() {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("finish") => {
+            let dir = args
+                .get(1)
+                .cloned()
+                .or_else(|| env::var("TRUNK_STAGING_DIR").ok())
+                .map(PathBuf::from);
+            match dir {
+                Some(dir) => finish(&dir, env::var("TRUNK_PROFILE").map_or(true, |p| p == "release")),
+                None => {
+                    Err("finish: give the staging directory (or run from Trunk, which sets TRUNK_STAGING_DIR)".into())
+                }
+            }
+        }
+        _ => Err("usage: xtask finish [STAGING_DIR]".into()),
+    };
+    if let Err(e) = result {
+        eprintln!("xtask: {e}");
+        process::exit(1);
+    }
+}
