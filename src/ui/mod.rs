@@ -210,7 +210,7 @@ pub fn app(props: &AppProps) -> Html {
             if let Some(text) = &state.fallback_copy {
                 <div class="dd-copy-fallback" role="dialog" aria-label="Copy this text">
                     <label for="dd-copy-field">{ "Your browser blocked the clipboard. Select the text and copy it (Ctrl+C / ⌘C):" }</label>
-                    <textarea id="dd-copy-field" readonly=true rows="4" value={text.clone()}></textarea>
+                    <textarea id="dd-copy-field" readonly=true rows="4" value={text.clone()} />
                     <button type="button" class="dd-button" onclick={dismiss.clone()}>{ "Done" }</button>
                 </div>
             }

@@ -45,7 +45,7 @@ fn highlights(text: &str, selected: ThemeSet, query: &str, passage: Option<&Pass
         .into_iter()
         .map(|h| Highlight {
             range: h.range,
-            layer: Layer::Theme(themes::all()[h.theme].accent),
+            layer: Layer::Theme(themes::THEMES[h.theme].accent),
         })
         .collect();
     out.extend(search::hits(text, query).into_iter().map(|range| Highlight {
@@ -164,7 +164,7 @@ pub fn provision_view(p: &ProvisionProps) -> Html {
             </span>
         }
     });
-    let tag_list = themes::all()
+    let tag_list = themes::THEMES
         .iter()
         .enumerate()
         .filter(|(i, _)| p.tags.contains(*i))

@@ -41,7 +41,7 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
     });
 
     // A chip counts the aligned pairs that carry its theme on either side.
-    let counts: Vec<usize> = (0..themes::all().len())
+    let counts: Vec<usize> = (0..themes::THEMES.len())
         .map(|t| {
             (0..cmp.pairs.len())
                 .filter(|&pair| {
@@ -52,7 +52,7 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
                 .count()
         })
         .collect();
-    let chips = themes::all().iter().enumerate().map(|(i, t)| {
+    let chips = themes::THEMES.iter().enumerate().map(|(i, t)| {
         let on = p.view.themes.iter().any(|x| x == t.id);
         let id = t.id.to_string();
         let d = d.clone();
