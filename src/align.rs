@@ -29,8 +29,9 @@
 //! ```
 
 use crate::corpus::{Part, Provision};
-use crate::diff::{self, Instant, WordDiff};
-use similar::{capture_diff_slices_deadline, Algorithm, DiffOp};
+use crate::diff::{self, WordDiff};
+use crate::sequence::{diff_ids, intern, Algo, Instant};
+use similar::DiffOp;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::time::Duration;
@@ -243,7 +244,8 @@ impl Aligner<'_> {
                 .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
                 .collect()
         };
-        let ops = capture_diff_slices_deadline(Algorithm::Patience, &keys(old), &keys(new), self.deadline);
+        let (ka, kb) = intern(keys(old).into_iter(), keys(new).into_iter());
+        let ops = diff_ids(Algo::Patience, &ka, &kb, self.deadline);
         let mut gap_start = (0, 0);
         for op in ops.iter().filter(|op| matches!(op, DiffOp::Equal { .. })) {
             let (_, o, n) = op.as_tag_tuple();
@@ -593,7 +595,7 @@ fn fold_plural(word: &str) -> &str {
 /// Runs of at least [`MIN_RUN`] consecutive words that `a` and `b` share, as index ranges
 /// into `a` and `b`.
 fn runs(a: &[u32], b: &[u32], deadline: Option<Instant>) -> Vec<(Range<usize>, Range<usize>)> {
-    capture_diff_slices_deadline(Algorithm::Myers, a, b, deadline)
+    diff_ids(Algo::Myers, a, b, deadline)
         .into_iter()
         .filter_map(|op| match op {
             DiffOp::Equal {

@@ -133,6 +133,30 @@ pub struct Document {
     pub provisions: Cow<'static, [Provision]>,
 }
 
+impl Provision {
+    /// How readers name the provision: its printed label, or a name built from its id for
+    /// paragraphs the document does not number (`Chapeau`, `Preamble ¶3`, `Signatures`).
+    pub fn display_label(&self) -> String {
+        if !self.label.is_empty() {
+            return self.label.to_string();
+        }
+        match self.id.as_ref() {
+            "code-chapeau" => return "Chapeau".into(),
+            "letter-signatures" => return "Signatures".into(),
+            _ => {}
+        }
+        let numbered = [
+            ("letter-", "Letter ¶"),
+            ("pre-", "Preamble ¶"),
+            ("purpose-", "Purpose ¶"),
+        ];
+        numbered
+            .iter()
+            .find_map(|(prefix, name)| self.id.strip_prefix(prefix).map(|n| format!("{name}{n}")))
+            .unwrap_or_else(|| self.id.to_string())
+    }
+}
+
 impl Document {
     /// The provision with this id.
     pub fn provision(&self, id: &str) -> Option<&Provision> {
@@ -265,6 +289,11 @@ mod tests {
         );
         assert_eq!(Part::from_key("code"), Some(Part::Code));
         assert_eq!(Part::from_key("annex"), None);
+        let label = |d: &Document, id| d.provision(id).unwrap().display_label();
+        assert_eq!(label(new, "7"), "(7)");
+        assert_eq!(label(new, "code-chapeau"), "Chapeau");
+        assert_eq!(label(old, "pre-3"), "Preamble ¶3");
+        assert_eq!(label(old, "letter-signatures"), "Signatures");
     }
 }
 

@@ -24,16 +24,10 @@
 //! assert_eq!(d.words_deleted(), 0); // only a punctuation mark changed
 //! ```
 
-use similar::{capture_diff_slices_deadline, Algorithm, DiffOp};
+use crate::sequence::{diff_ids, intern, Algo, Instant};
+use similar::DiffOp;
 use std::ops::Range;
 use std::time::Duration;
-
-/// The clock `similar` takes deadlines in: `web_time`'s on the web (std's panics there),
-/// std's natively, where `similar` does not re-export it.
-#[cfg(target_arch = "wasm32")]
-pub(crate) use similar::Instant;
-#[cfg(not(target_arch = "wasm32"))]
-pub(crate) use std::time::Instant;
 
 /// What happened to a span of text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -286,7 +280,8 @@ impl Sides<'_> {
 
 fn diff(old: &str, new: &str, deadline: Option<Instant>) -> WordDiff {
     let (a, b) = (tokenize(old), tokenize(new));
-    let ops = capture_diff_slices_deadline(Algorithm::Myers, &a, &b, deadline);
+    let (ia, ib) = intern(a.iter().copied(), b.iter().copied());
+    let ops = diff_ids(Algo::Myers, &ia, &ib, deadline);
     let sides = Sides {
         old_weight: prefix_weights(&a),
         new_weight: prefix_weights(&b),

@@ -13,6 +13,7 @@ pub mod embed;
 pub mod link;
 pub mod search;
 pub mod segments;
+pub mod sequence;
 pub mod stats;
 pub mod themes;
 

@@ -1,7 +1,6 @@
 //! One provision as readers see it: label, provenance status, redlined text with highlights,
 //! its themes, and the sharing controls.
 
-use super::row::label_of;
 use super::state::{Action, AppState};
 use super::{Host, Shared};
 use crate::compare::Side;
@@ -125,7 +124,7 @@ pub fn provision_view(p: &ProvisionProps) -> Html {
         }
     };
 
-    let label = label_of(&prov.label, &prov.id);
+    let label = prov.display_label();
     let share_url = browser::share_url(&p.host, &anchor);
     let copy = |text: String, done: &'static str| {
         let d = p.dispatch.clone();
@@ -179,8 +178,8 @@ pub fn provision_view(p: &ProvisionProps) -> Html {
             if let Some(a) = alias.clone() { <span class="dd-alias" id={a} tabindex="-1"></span> }
             <header class="dd-prov-head">
                 <span class="dd-label">
-                    if let Some(a) = &alias {
-                        { format!("{} → ", a.replace('-', " ")) }
+                    if let Some(o) = old_text {
+                        { format!("{} {} → ", cmp.old.year, cmp.old.provisions[o].display_label()) }
                     }
                     { heading }
                 </span>

@@ -74,7 +74,7 @@ pub fn row_view(p: &RowProps) -> Html {
     };
     let draws_on = row.also_draws_on.iter().map(|&o| {
         let anchor = cmp.old.anchor(o);
-        let label = label_of(&cmp.old.provisions[o].label, &cmp.old.provisions[o].id);
+        let label = cmp.old.provisions[o].display_label();
         let (href, onclick) = focus_link(anchor);
         html! { <a class="dd-draws-on" {href} {onclick}>{ format!("{} {}", cmp.old.year, label) }</a> }
     });
@@ -141,14 +141,5 @@ pub fn row_view(p: &RowProps) -> Html {
             { meta }
             { body }
         </div>
-    }
-}
-
-/// A provision's printed label, or its id where it has none (`code-chapeau`).
-pub fn label_of(label: &str, id: &str) -> String {
-    if label.is_empty() {
-        id.replace('-', " ")
-    } else {
-        label.to_string()
     }
 }
