@@ -202,3 +202,95 @@ mod tests {
         }
     }
 }
+
+/// Escapes a value for a double-quoted HTML attribute.
+fn attr(value: &str) -> String {
+    value
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The two snippets a blogger can paste for a view: an auto-sizing iframe and the script-tag element.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snippets {
+    /// `<iframe …>` plus the host script that sizes it.
+    pub iframe: String,
+    /// `<script type="module" …>` plus a `<draft-diff …>` element.
+    pub element: String,
+    /// The iframe's URL (for a live preview).
+    pub frame_url: String,
+}
+
+/// Snippets for `state`, with `base` the folder the widget is served from (ending in `/`).
+/// `instance` names the iframe so the host script can size the right one.
+pub fn snippets(base: &str, state: &ViewState, instance: &str) -> Snippets {
+    let hash = crate::link::format(state);
+    let frame_url = format!(
+        "{base}index.html?embed=1&id={instance}{}",
+        if hash.is_empty() {
+            String::new()
+        } else {
+            format!("#{hash}")
+        }
+    );
+    let iframe = format!(
+        "<iframe data-draftdiff=\"{id}\" src=\"{src}\" title=\"Comparison of the 2011 and 2015 drafts of the International code of conduct for information security\" style=\"width:100%;height:640px;border:0\" loading=\"lazy\"></iframe>\n<script src=\"{host}\" defer></script>",
+        id = attr(instance),
+        src = attr(&frame_url),
+        host = attr(&format!("{base}draftdiff-host.js")),
+    );
+    let mut attrs = String::new();
+    let mut add = |name: &str, value: &str| attrs.push_str(&format!(" {name}=\"{}\"", attr(value)));
+    if let Some(f) = &state.focus {
+        add("provision", &f.to_string());
+    }
+    if !state.themes.is_empty() {
+        add("themes", &state.themes.join(","));
+    }
+    if state.match_mode != Match::Any {
+        add("match", state.match_mode.key());
+    }
+    if state.view != View::Side {
+        add("view", state.view.key());
+    }
+    if !state.query.is_empty() {
+        add("q", &state.query);
+    }
+    let element = format!(
+        "<script type=\"module\" src=\"{}\"></script>\n<draft-diff{attrs}></draft-diff>",
+        attr(&format!("{base}draftdiff-embed.js"))
+    );
+    Snippets {
+        iframe,
+        element,
+        frame_url: frame_url.clone(),
+    }
+}
+
+#[cfg(test)]
+mod snippet_tests {
+    use super::*;
+
+    #[test]
+    fn snippets_carry_the_view_and_escape_what_they_quote() {
+        let mut state = crate::link::parse("2015-7&themes=human-rights&view=inline").state;
+        state.query = "\"><script>alert(1)</script>".into();
+        let s = snippets("https://example.org/dd/", &state, "dd1");
+        assert!(s.iframe.contains("src=\"https://example.org/dd/index.html?embed=1&amp;id=dd1#2015-7&amp;themes=human-rights&amp;view=inline&amp;q="));
+        assert!(s.iframe.contains("data-draftdiff=\"dd1\"") && s.iframe.contains("draftdiff-host.js"));
+        assert!(s.element.contains(
+            "<draft-diff provision=\"2015-7\" themes=\"human-rights\" view=\"inline\" q=\"&quot;&gt;&lt;script&gt;"
+        ));
+        assert!(!s.element.contains("<script>alert") && !s.iframe.contains("<script>alert"));
+        assert_eq!(s.frame_url.matches('#').count(), 1);
+    }
+
+    #[test]
+    fn the_default_view_gives_a_bare_element() {
+        let s = snippets("./", &ViewState::default(), "a");
+        assert!(s.element.ends_with("<draft-diff></draft-diff>"));
+        assert!(s.frame_url.ends_with("embed=1&id=a"));
+    }
+}

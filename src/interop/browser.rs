@@ -18,15 +18,21 @@ pub fn current_hash() -> String {
     raw.strip_prefix('#').unwrap_or(&raw).to_string()
 }
 
+thread_local! {
+    /// The hash the widget last read or wrote. popstate and hashchange both fire for one
+    /// traversal (act once), and our own pushState/replaceState fire neither: so `set_hash`
+    /// records what it wrote, or going back to the hash the page opened with would be ignored.
+    static SEEN: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
 /// Calls `f` with the new hash on back/forward and on edited or followed `#links`.
 pub fn on_hash_change(f: impl Fn(String) + 'static) -> Listener {
     let f = std::rc::Rc::new(f);
-    let last = std::rc::Rc::new(std::cell::RefCell::new(current_hash()));
+    SEEN.with(|s| *s.borrow_mut() = current_hash());
     let handler = move |_: web_sys::Event| {
         let hash = current_hash();
-        // popstate and hashchange both fire for one traversal: act once.
-        if *last.borrow() != hash {
-            *last.borrow_mut() = hash.clone();
+        let new = SEEN.with(|s| std::mem::replace(&mut *s.borrow_mut(), hash.clone()) != hash);
+        if new {
             f(hash);
         }
     };
@@ -47,16 +53,16 @@ fn set_hash(hash: &str, push: bool) {
     } else {
         format!("{base}#{hash}")
     };
-    if loc.hash().unwrap_or_default().trim_start_matches('#') == hash {
-        return;
+    if loc.hash().unwrap_or_default().trim_start_matches('#') != hash {
+        if let Ok(history) = window().history() {
+            let _ = if push {
+                history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+            } else {
+                history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+            };
+        }
     }
-    if let Ok(history) = window().history() {
-        let _ = if push {
-            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
-        } else {
-            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
-        };
-    }
+    SEEN.with(|s| *s.borrow_mut() = current_hash());
 }
 
 /// Records the view in a new history entry (the reader went somewhere).
@@ -113,16 +119,13 @@ pub fn share_url(host: &Host, hash: &str) -> String {
     let page = match host {
         Host::Page | Host::Frame { .. } => {
             let href = window().location().href().unwrap_or_default();
-            let no_hash = href.split('#').next().unwrap_or_default().to_string();
-            match host {
-                // The iframe page is embed.html?…; readers get the full page instead.
-                Host::Frame { .. } => no_hash
-                    .split('?')
-                    .next()
-                    .unwrap_or_default()
-                    .replace("embed.html", "index.html"),
-                _ => no_hash,
-            }
+            // The iframe is this page with `?embed=1…`: readers get the full page instead.
+            let cut: &[char] = if matches!(host, Host::Frame { .. }) {
+                &['#', '?']
+            } else {
+                &['#']
+            };
+            href.split(cut).next().unwrap_or_default().to_string()
         }
         Host::Element => super::element::page_url(),
     };
@@ -130,6 +133,16 @@ pub fn share_url(host: &Host, hash: &str) -> String {
         page
     } else {
         format!("{page}#{hash}")
+    }
+}
+
+/// The folder the widget is served from, ending in `/` (embed snippets point there).
+pub fn widget_base() -> String {
+    let href = window().location().href().unwrap_or_default();
+    let page = href.split(['#', '?']).next().unwrap_or_default();
+    match page.rfind('/') {
+        Some(i) => page[..=i].to_string(),
+        None => page.to_string(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The one place where Rust meets the page: starting the widget, mounting it in a page, an
 //! iframe or a Shadow DOM, the exported JS API, the iframe height messages, and browser calls.
 
+mod bench;
 pub mod browser;
 pub mod element;
 mod frame;
@@ -74,8 +75,9 @@ pub fn start() {
         web_sys::UrlSearchParams::new_with_str(&web_sys::window().unwrap().location().search().unwrap_or_default())
             .ok();
     let param = |k: &str| params.as_ref().and_then(|p| p.get(k));
-    let host = match root.get_attribute("data-host").as_deref() {
-        Some("frame") => Host::Frame {
+    // `?embed=1` turns the page into the compact iframe widget.
+    let host = match param("embed").as_deref() {
+        Some("1" | "true") => Host::Frame {
             instance: param("id").unwrap_or_default(),
         },
         _ => Host::Page,

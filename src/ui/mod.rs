@@ -3,6 +3,7 @@
 //! Components only render and dispatch; alignment, diffs, theme matching, link grammar and
 //! segment layering all come from the core, and every browser call goes through `interop`.
 
+mod embed_dialog;
 mod header;
 mod provision;
 mod row;
@@ -138,11 +139,13 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    // Land on the focused provision after every explicit navigation.
+    // Land on the focused provision after every explicit navigation. An embed opening on a
+    // provision only highlights it: scrolling or taking focus would move the host's page.
     {
         let (root, view) = (root.clone(), state.view.clone());
+        let embedded_first_load = props.host != Host::Page && state.focus_serial == 1;
         use_effect_with(state.focus_serial, move |_| {
-            if let Some(anchor) = &view.focus {
+            if let Some(anchor) = view.focus.as_ref().filter(|_| !embedded_first_load) {
                 browser::land_on(&root, &anchor.to_string(), view.passage.is_some());
             }
         });

@@ -1,10 +1,12 @@
 //! The reader's controls: view mode, theme filter (chips with counts, any/all, clear) and the
 //! change summary of what the filter keeps.
 
+use super::embed_dialog::EmbedDialog;
 use super::state::{Action, AppState};
 use super::{side_tags, Host, Shared};
 use crate::compare::Side;
-use crate::link::{Match, View, ViewState};
+use crate::interop::browser;
+use crate::link::{self, Match, View, ViewState};
 use crate::stats::Summary;
 use crate::themes;
 use std::rc::Rc;
@@ -77,10 +79,29 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
         Callback::from(move |_| d.dispatch(Action::ClearThemes))
     };
     let summary = Summary::of(cmp, p.visible.iter().copied());
+    let embed_open = use_state(|| false);
+    let toggle_embed = {
+        let e = embed_open.clone();
+        Callback::from(move |_| e.set(!*e))
+    };
+    let close_embed = {
+        let e = embed_open.clone();
+        Callback::from(move |_| e.set(false))
+    };
 
     html! {
         <div class="dd-toolbar">
-            <div class="dd-views" role="group" aria-label="View">{ for view_buttons }</div>
+            <div class="dd-toolbar-row">
+                <div class="dd-views" role="group" aria-label="View">{ for view_buttons }</div>
+                if p.host == Host::Page {
+                    <button type="button" class="dd-button dd-embed-button" aria-expanded={embed_open.to_string()} onclick={toggle_embed}>{ "Embed this view" }</button>
+                } else {
+                    <a class="dd-button dd-open-full" href={browser::share_url(&p.host, &link::format(&p.view))} target="_blank" rel="noopener">{ "Open the full comparison" }</a>
+                }
+            </div>
+            if *embed_open {
+                <EmbedDialog view={p.view.clone()} dispatch={p.dispatch.clone()} on_close={close_embed} />
+            }
             <div class="dd-themes" role="group" aria-label="Filter by theme">
                 { for chips }
             </div>

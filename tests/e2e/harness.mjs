@@ -20,14 +20,16 @@ const TYPES = {
 
 /**
  * Serves dist/ at / and tests/e2e/fixtures/ at /fixtures/. `headers(urlPath)` may add response
- * headers (a Content-Security-Policy, say). Resolves to { origin, close }.
+ * headers (a Content-Security-Policy, say). `mounts` serves more directories under URL prefixes
+ * (`{ '/bench/': '/abs/dir' }`; the longest matching prefix wins). Resolves to { origin, close }.
  */
-export function serve({ headers = () => ({}) } = {}) {
+export function serve({ headers = () => ({}), mounts = {} } = {}) {
+  const prefixes = Object.entries({ '/fixtures/': fixtures, ...mounts }).sort((a, b) => b[0].length - a[0].length);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     let file = decodeURIComponent(url.pathname);
-    const base = file.startsWith('/fixtures/') ? fixtures : dist;
-    if (file.startsWith('/fixtures/')) file = file.slice('/fixtures'.length);
+    const [prefix, base] = prefixes.find(([p]) => file.startsWith(p)) || ['/', dist];
+    file = file.slice(prefix.length - 1);
     if (file.endsWith('/')) file += 'index.html';
     const full = path.join(base, path.normalize(file));
     if (!full.startsWith(base) || !fs.existsSync(full) || fs.statSync(full).isDirectory()) {

@@ -2,7 +2,10 @@
 //!
 //! `cargo run -p xtask -- finish [STAGING_DIR]` puts the static comparison into `index.html`
 //! and, for release builds, writes the single-file `draftdiff.html`.
+//!
+//! `cargo run --release -p xtask -- bench [RUNS] [--json]` times the core natively (see `tools/bench`).
 
+mod bench;
 mod html;
 mod prerender;
 mod single_file;
@@ -57,7 +60,8 @@ fn main() {
                 }
             }
         }
-        _ => Err("usage: xtask finish [STAGING_DIR]".into()),
+        Some("bench") => bench::run(&args[1..]),
+        _ => Err("usage: xtask finish [STAGING_DIR] | xtask bench [RUNS] [--json]".into()),
     };
     if let Err(e) = result {
         eprintln!("xtask: {e}");

@@ -1,0 +1,148 @@
+// Embeds inside a realistic blog page with hostile CSS: two auto-sizing iframes and two
+// <draft-diff> elements, each with its own state, isolated both ways, on one origin only.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, foreign, shot } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function blog() {
+  const session = await open(browser, { viewport: { width: 900, height: 1000 } });
+  await session.page.goto(`${server.origin}/fixtures/blog.html`);
+  for (const id of ['el-a', 'el-b']) {
+    await session.page.waitForFunction((id) => document.getElementById(id)?.shadowRoot?.querySelector('.dd-toolbar'), id, { timeout: 20000 });
+  }
+  for (const id of ['frame-a', 'frame-b']) {
+    const frame = session.page.frameLocator(`#${id}`);
+    await frame.locator('.dd-toolbar').waitFor({ timeout: 20000 });
+  }
+  return session;
+}
+
+test('each iframe renders its own state, compactly, with a link to the full page', async () => {
+  const { page, errors, requests } = await blog();
+  const a = page.frameLocator('#frame-a');
+  assert.equal(await a.locator('.dd-chip[data-theme="human-rights"]').getAttribute('aria-pressed'), 'true');
+  assert.match(await a.locator('[id="2015-7"]').getAttribute('class'), /dd-focus/);
+  const full = await a.locator('.dd-open-full').getAttribute('href');
+  assert.match(full, /\/index\.html#2015-7&themes=human-rights$/);
+  const b = page.frameLocator('#frame-b');
+  assert.equal(await b.locator('.dd-merged [id="2011-b"]').count(), 1);
+  assert.equal(await b.locator('html').getAttribute('data-theme'), 'dark');
+  assert.equal(await a.locator('.dd-skip').count(), 0, 'no skip link or <main> inside an embed');
+  assert.equal(await a.locator('main').count(), 0);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign(requests, server.origin), []);
+});
+
+test('the host script sizes each iframe to its content (no inner scrollbar)', async () => {
+  const { page } = await blog();
+  for (const id of ['frame-a', 'frame-b']) {
+    await page.waitForFunction((id) => {
+      const f = document.getElementById(id);
+      const doc = f.contentDocument.documentElement;
+      return Math.abs(f.getBoundingClientRect().height - 10 - doc.scrollHeight) <= 2; // 2 × 5px hostile border
+    }, id, { timeout: 10000 });
+    const inner = await page.evaluate((id) => {
+      const f = document.getElementById(id);
+      return { scroll: f.contentDocument.documentElement.scrollHeight, client: f.contentDocument.documentElement.clientHeight };
+    }, id);
+    assert.ok(inner.scroll <= inner.client + 1, `${id}: ${JSON.stringify(inner)}`);
+  }
+});
+
+test('elements render independently inside their Shadow DOM', async () => {
+  const { page, errors } = await blog();
+  const inside = (id, fn) => page.evaluate(([id, src]) => {
+    const root = document.getElementById(id).shadowRoot;
+    return new Function('root', src)(root);
+  }, [id, fn]);
+  assert.equal(await inside('el-a', "return root.querySelector('[id=\"2015-7\"]').classList.contains('dd-focus')"), true);
+  assert.equal(await inside('el-a', "return root.querySelector('.dd-chip[data-theme=\"human-rights\"]').getAttribute('aria-pressed')"), 'true');
+  assert.equal(await inside('el-b', "return !!root.querySelector('.dd-merged [id=\"2011-c\"]')"), true);
+  assert.equal(await inside('el-b', "return root.querySelector('.dd-host').getAttribute('data-theme')"), 'dark');
+  // Toggling a theme in one element leaves the other alone, and never touches the blog's URL.
+  const url = page.url();
+  await page.locator('#el-a .dd-chip[data-theme="sovereignty"]').click();
+  assert.equal(await inside('el-a', "return root.querySelector('.dd-chip[data-theme=\"sovereignty\"]').getAttribute('aria-pressed')"), 'true');
+  assert.equal(await inside('el-b', "return root.querySelector('.dd-chip[data-theme=\"sovereignty\"]').getAttribute('aria-pressed')"), 'false');
+  assert.equal(page.url(), url);
+  assert.deepEqual(errors, []);
+});
+
+test('hostile blog CSS does not leak in, and widget CSS does not leak out', async () => {
+  const { page } = await blog();
+  const styles = await page.evaluate(() => {
+    const root = document.getElementById('el-a').shadowRoot;
+    const text = root.querySelector('.dd-text');
+    const ins = root.querySelector('ins') || root.querySelector('del');
+    const mark = root.querySelector('mark');
+    const cs = (el) => getComputedStyle(el);
+    return {
+      textFont: cs(text).fontSize, textDisplay: cs(text).display, insDisplay: cs(ins).display,
+      markBg: mark && cs(mark).backgroundColor,
+      blogIns: cs(document.getElementById('blog-ins')).display,
+      blogMark: cs(document.getElementById('blog-mark')).backgroundColor,
+      blogP: cs(document.getElementById('outro')).color,
+      docSheets: [...document.styleSheets].map((s) => s.href || 'inline'),
+    };
+  });
+  assert.equal(styles.textFont, '16px');
+  assert.notEqual(styles.textDisplay, 'none');
+  assert.notEqual(styles.insDisplay, 'none');
+  assert.notEqual(styles.markBg, 'rgb(0, 0, 0)');
+  assert.equal(styles.blogIns, 'none', 'the blog keeps its own ins rule');
+  assert.equal(styles.blogMark, 'rgb(0, 0, 0)');
+  assert.equal(styles.blogP, 'rgb(102, 51, 153)');
+  assert.ok(!styles.docSheets.some((h) => h.includes('draftdiff.css')), 'widget CSS stays in the shadow roots');
+  await shot(page, 'embed-blog', { fullPage: true });
+});
+
+test('links inside an element navigate within it, fire an event, and follow attribute changes', async () => {
+  const { page, errors } = await blog();
+  const event = page.evaluate(() => new Promise((resolve) => {
+    document.getElementById('el-b').addEventListener('draftdiff-navigate', (e) => resolve(e.detail), { once: true });
+  }));
+  await page.locator('#el-b .dd-seg', { hasText: 'Side by side' }).click();
+  assert.match(await event, /2011-c/);
+  await page.evaluate(() => document.getElementById('el-b').setAttribute('provision', '2015-10'));
+  await page.waitForFunction(() => document.getElementById('el-b').shadowRoot.querySelector('[id="2015-10"].dd-focus'));
+  // A bad attribute falls back with a warning that names it.
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.evaluate(() => document.getElementById('el-b').setAttribute('view', 'sideways'));
+  await page.waitForFunction(() => document.getElementById('el-b').shadowRoot.querySelector('.dd-cells:not(.dd-one)'));
+  assert.ok(warnings.some((w) => w.includes('view="sideways"')), warnings.join('\n'));
+  assert.deepEqual(errors, []);
+});
+
+test('the JS API mounts, updates and destroys a widget', async () => {
+  const { page, errors } = await open(browser);
+  await page.goto(`${server.origin}/fixtures/blog.html`);
+  const result = await page.evaluate(async () => {
+    const { ready, mount } = await import('../draftdiff-embed.js');
+    await ready;
+    const box = document.createElement('div');
+    document.body.append(box);
+    const handle = mount(box, { provision: '2015-8', view: 'new' });
+    await new Promise((r) => setTimeout(r, 50));
+    const before = !!box.querySelector('[id="2015-8"]') && !box.querySelector('[id="2011-g"]');
+    handle.update({ provision: '2011-g', view: 'old' });
+    await new Promise((r) => setTimeout(r, 50));
+    const updated = !!box.querySelector('[id="2011-g"]');
+    handle.destroy();
+    await new Promise((r) => setTimeout(r, 50));
+    return { before, updated, after: box.querySelector('.dd-app') === null };
+  });
+  assert.deepEqual(result, { before: true, updated: true, after: true });
+  assert.deepEqual(errors, []);
+});
+
+test('an embed opening on a provision does not scroll the host page or take its focus', async () => {
+  const { page } = await blog();
+  const state = await page.evaluate(() => ({ y: window.scrollY, active: document.activeElement.tagName }));
+  assert.equal(state.y, 0);
+  assert.equal(state.active, 'BODY');
+});
