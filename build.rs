@@ -4,6 +4,8 @@
 
 #[path = "build/corpus_data.rs"]
 mod corpus_data;
+#[path = "build/notes_data.rs"]
+mod notes_data;
 #[path = "build/themes_data.rs"]
 mod themes_data;
 
@@ -66,4 +68,24 @@ fn main() {
         .unwrap_or_else(|p| fail(&p));
     let code = themes_data::emit(&themes, &tags, &provisions);
     fs::write(Path::new(&out_dir).join("themes.rs"), code).expect("write themes.rs");
+
+    let texts: Vec<_> = docs
+        .iter()
+        .map(|d| notes_data::Document {
+            symbol: &d.symbol,
+            provisions: d
+                .provisions
+                .iter()
+                .map(|p| notes_data::Provision {
+                    id: &p.id,
+                    text: &p.text,
+                    status: &p.status,
+                })
+                .collect(),
+        })
+        .collect();
+    let theme_ids: Vec<&str> = themes.iter().map(|t| t.id.as_str()).collect();
+    let notes =
+        notes_data::parse("data/notes.toml", &read("data/notes.toml"), &texts, &theme_ids).unwrap_or_else(|p| fail(&p));
+    fs::write(Path::new(&out_dir).join("notes.rs"), notes_data::emit(&notes)).expect("write notes.rs");
 }

@@ -11,6 +11,7 @@ pub mod corpus;
 pub mod diff;
 pub mod embed;
 pub mod link;
+pub mod notes;
 pub mod search;
 pub mod segments;
 pub mod sequence;

@@ -175,3 +175,44 @@ pub fn selection_within(node: &NodeRef) -> Option<String> {
     (sel.range_count() > 0 && inside(sel.anchor_node()) && inside(sel.focus_node()))
         .then(|| String::from(sel.to_string()))
 }
+
+/// Runs `f` after the browser has laid out the next frame (the DOM of this render is in place).
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let cb = Closure::once_into_js(f);
+    let _ = window().request_animation_frame(cb.unchecked_ref());
+}
+
+/// The search hits rendered inside the widget that contains `node`.
+fn hits_near(node: &NodeRef) -> Vec<Element> {
+    let Some(app) = node.cast::<Element>().and_then(|e| e.closest(".dd-app").ok().flatten()) else {
+        return Vec::new();
+    };
+    let Ok(list) = app.query_selector_all("mark.dd-hit") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
+/// How many search hits the widget shows.
+pub fn count_hits(node: &NodeRef) -> usize {
+    hits_near(node).len()
+}
+
+/// Marks the `index`-th search hit as current and scrolls it into view.
+pub fn show_hit(node: &NodeRef, index: usize) {
+    for (i, hit) in hits_near(node).iter().enumerate() {
+        let _ = hit.class_list().toggle_with_force("dd-hit-current", i == index);
+        if i == index {
+            let opts = ScrollIntoViewOptions::new();
+            opts.set_block(ScrollLogicalPosition::Center);
+            opts.set_behavior(if reduced_motion() {
+                ScrollBehavior::Instant
+            } else {
+                ScrollBehavior::Smooth
+            });
+            hit.scroll_into_view_with_scroll_into_view_options(&opts);
+        }
+    }
+}

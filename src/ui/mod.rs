@@ -3,10 +3,12 @@
 //! Components only render and dispatch; alignment, diffs, theme matching, link grammar and
 //! segment layering all come from the core, and every browser call goes through `interop`.
 
+mod change_map;
 mod embed_dialog;
 mod header;
 mod provision;
 mod row;
+mod search_box;
 pub mod state;
 mod toolbar;
 
@@ -166,10 +168,11 @@ pub fn app(props: &AppProps) -> Html {
 
     let sections = cmp.sections().into_iter().map(|(part, pairs)| {
         let shown: Vec<usize> = pairs.iter().copied().filter(|p| visible.contains(p) || revealed == Some(*p)).collect();
-        let open = state.view.open.contains(&part) || focus_pair.is_some_and(|(p, _)| pairs.contains(&p));
+        let holds_focus = focus_pair.is_some_and(|(p, _)| pairs.contains(&p));
+        let open = state::part_shown(&state, part, holds_focus);
         let toggle = {
             let d = dispatch.clone();
-            Callback::from(move |_| d.dispatch(Action::TogglePart(part)))
+            Callback::from(move |_| d.dispatch(Action::TogglePart(part, holds_focus)))
         };
         let heading_id = format!("dd-part-{}", part.key());
         html! {

@@ -36,6 +36,9 @@ pub struct AppState {
     pub fallback_copy: Option<String>,
     /// Bumped on every explicit navigation, so the same focus can be scrolled to twice.
     pub focus_serial: u32,
+    /// The reader collapsed the part holding the linked provision (which a link opens even
+    /// when `view.open` leaves it out). Cleared by the next navigation.
+    pub focus_part_closed: bool,
 }
 
 /// Everything the UI can ask for.
@@ -51,8 +54,8 @@ pub enum Action {
     SetMatch(Match),
     /// Drop every theme from the filter.
     ClearThemes,
-    /// Expand or collapse a part.
-    TogglePart(Part),
+    /// Expand or collapse a part; the flag says whether it holds the linked provision.
+    TogglePart(Part, bool),
     /// Navigate to a provision (pushes history).
     Focus(Anchor),
     /// Focus a passage within a provision.
@@ -81,18 +84,29 @@ impl Reducible for AppState {
                 s.notice = notice;
                 s.history = HistoryMode::None;
                 s.focus_serial += 1;
+                s.focus_part_closed = false;
             }
             Action::SetView(v) => s.view.view = v,
             Action::ToggleTheme(id) => match s.view.themes.iter().position(|t| *t == id) {
                 Some(i) => {
                     s.view.themes.remove(i);
+                    // No filter left: `match` means nothing, so the URL goes back to the plain one.
+                    if s.view.themes.is_empty() {
+                        s.view.match_mode = Match::Any;
+                    }
                 }
                 None => s.view.themes.push(id),
             },
             Action::SetMatch(m) => s.view.match_mode = m,
-            Action::ClearThemes => s.view.themes.clear(),
-            Action::TogglePart(p) => {
-                if !s.view.open.remove(&p) {
+            Action::ClearThemes => {
+                s.view.themes.clear();
+                s.view.match_mode = Match::Any;
+            }
+            Action::TogglePart(p, holds_focus) => {
+                if part_shown(&s, p, holds_focus) {
+                    s.view.open.remove(&p);
+                    s.focus_part_closed |= holds_focus;
+                } else {
                     s.view.open.insert(p);
                 }
             }
@@ -101,12 +115,14 @@ impl Reducible for AppState {
                 s.view.passage = None;
                 s.history = HistoryMode::Push;
                 s.focus_serial += 1;
+                s.focus_part_closed = false;
             }
             Action::FocusPassage(anchor, passage) => {
                 s.view.focus = Some(anchor);
                 s.view.passage = Some(passage);
                 s.history = HistoryMode::Push;
                 s.focus_serial += 1;
+                s.focus_part_closed = false;
             }
             Action::Search(q) => s.view.query = q,
             Action::SetNotes(on) => s.view.notes = on,
@@ -127,6 +143,12 @@ impl Reducible for AppState {
         }
         Rc::new(s)
     }
+}
+
+/// Whether part `p` is expanded: listed in the view's `open`, or holding the linked provision
+/// (`holds_focus`) and not collapsed by the reader since.
+pub fn part_shown(state: &AppState, p: Part, holds_focus: bool) -> bool {
+    state.view.open.contains(&p) || (holds_focus && !state.focus_part_closed)
 }
 
 /// The hash for the current state (without `#`).

@@ -1,7 +1,9 @@
 //! The reader's controls: view mode, theme filter (chips with counts, any/all, clear) and the
 //! change summary of what the filter keeps.
 
+use super::change_map::ChangeMap;
 use super::embed_dialog::EmbedDialog;
+use super::search_box::SearchBox;
 use super::state::{Action, AppState};
 use super::{side_tags, Host, Shared};
 use crate::compare::Side;
@@ -79,6 +81,7 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
         Callback::from(move |_| d.dispatch(Action::ClearThemes))
     };
     let summary = Summary::of(cmp, p.visible.iter().copied());
+    let whole = Summary::of(cmp, 0..cmp.pairs.len());
     let embed_open = use_state(|| false);
     let toggle_embed = {
         let e = embed_open.clone();
@@ -114,10 +117,14 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
                     <button type="button" class="dd-button dd-clear" onclick={clear}>{ "Clear themes" }</button>
                 </div>
             }
-            <p class="dd-summary">
-                <span class="dd-visually-hidden">{ if filtered { "In the filtered view: " } else { "In all: " } }</span>
-                { summary_line(&summary) }
-            </p>
+            <SearchBox query={p.view.query.clone()} shown={(p.visible.len(), p.view.view.key(), p.view.themes.len())} dispatch={p.dispatch.clone()} />
+            <div class="dd-summary">
+                <p><strong>{ "Whole document: " }</strong>{ summary_line(&whole) }{ format!(" · {}% of the wording unchanged", (whole.similarity * 100.0).round() as u32) }</p>
+                if filtered {
+                    <p><strong>{ "Selected themes: " }</strong>{ summary_line(&summary) }</p>
+                }
+            </div>
+            <ChangeMap cmp={p.cmp.clone()} visible={p.visible.clone()} dispatch={p.dispatch.clone()} />
         </div>
     }
 }

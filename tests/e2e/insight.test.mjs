@@ -1,0 +1,72 @@
+// The insight layer: summary, change map, search.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, ready, foreign, shot } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('the summary counts the whole document and the current filter', async () => {
+  const { page, errors } = await open(browser);
+  await page.goto(`${server.origin}/index.html`);
+  await ready(page);
+  const whole = await page.locator('.dd-summary p').first().textContent();
+  assert.match(whole, /Whole document: \d+ changed · \d+ new/);
+  assert.match(whole, /% of the wording unchanged/);
+  await page.locator('.dd-chip[data-theme="confidence-building"]').click();
+  const filtered = await page.locator('.dd-summary p').nth(1).textContent();
+  assert.match(filtered, /Selected themes: 1 new · \+\d+ \/ −0 words/);
+  assert.deepEqual(errors, []);
+});
+
+test('the change map has one link per shown pair, follows the filter, and jumps on click', async () => {
+  const { page, errors } = await open(browser);
+  await page.goto(`${server.origin}/index.html`);
+  await ready(page);
+  const links = page.locator('.dd-map a');
+  const rows = await page.evaluate(() => document.querySelector('.dd-count').textContent);
+  const total = Number(/all (\d+) aligned/.exec(rows)[1]);
+  assert.equal(await links.count(), total);
+  assert.equal(await page.locator('.dd-map a[href="#2015-10"] rect.dd-map-added').count(), 1);
+  assert.match(await page.locator('.dd-map a[href="#2015-2"]').getAttribute('aria-label'), /2011 \(b\) → 2015 \(2\): changed, \d+% similar/);
+  await page.locator('.dd-chip[data-theme="human-rights"]').click();
+  assert.equal(await links.count(), await page.locator('.dd-row').count());
+  // Keyboard: focus a segment and press Enter.
+  await page.locator('.dd-map a[href="#2015-7"]').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === '2015-7');
+  assert.match(page.url(), /#2015-7&themes=human-rights$/);
+  assert.deepEqual(errors, []);
+});
+
+test('search highlights matches in both drafts, counts them, steps through them, and is in the URL', async () => {
+  const { page, errors, requests } = await open(browser);
+  await page.goto(`${server.origin}/index.html`);
+  await ready(page);
+  await page.locator('#dd-search-input').fill('information weapons');
+  await page.waitForFunction(() => /1 match/.test(document.querySelector('.dd-search-count').textContent));
+  assert.equal(await page.locator('[id="2011-b"] del mark.dd-hit').count() >= 1, true, 'the hit sits inside the deletion');
+  assert.match(page.url(), /#q=information%20weapons$/);
+  await page.locator('#dd-search-input').fill('States');
+  await page.waitForFunction(() => /\d+ matches/.test(document.querySelector('.dd-search-count').textContent));
+  const n = Number(/(\d+) matches/.exec(await page.locator('.dd-search-count').textContent())[1]);
+  assert.equal(n, await page.locator('mark.dd-hit').count());
+  await page.locator('#dd-search-input').press('Enter');
+  await page.waitForFunction((n) => document.querySelector('.dd-search-count').textContent === `1 of ${n}`, n);
+  assert.equal(await page.locator('mark.dd-hit.dd-hit-current').count(), 1);
+  await page.locator('#dd-search-input').press('Shift+Enter');
+  await page.waitForFunction((n) => document.querySelector('.dd-search-count').textContent === `${n} of ${n}`, n);
+  // With a filter, only the shown provisions count.
+  await page.locator('.dd-chip[data-theme="human-rights"]').click();
+  await page.waitForFunction((n) => { const m = /(\d+) matches/.exec(document.querySelector('.dd-search-count').textContent); return m && Number(m[1]) < n; }, n);
+  // A search link opens with the query applied.
+  const fresh = await open(browser);
+  await fresh.page.goto(`${server.origin}/index.html#q=dominant%20position`);
+  await ready(fresh.page);
+  assert.equal(await fresh.page.locator('#dd-search-input').inputValue(), 'dominant position');
+  assert.equal(await fresh.page.locator('[id="2015-5"] mark.dd-hit').count(), 1);
+  await shot(page, 'insight-search');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign(requests, server.origin), []);
+});
