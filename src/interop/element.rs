@@ -88,6 +88,8 @@ fn props_for(element: &web_sys::Element, r: Resolved) -> AppProps {
 /// Mounts a widget inside `element` (for `<draft-diff>`, a box inside its Shadow DOM).
 #[wasm_bindgen]
 pub fn mount(element: web_sys::Element, options: JsValue) -> Handle {
+    super::panic::install();
+    super::panic::register(&element);
     let props = props_for(&element, resolve(&read_options(options)));
     let app = yew::Renderer::<App>::with_root_and_props(element.clone(), props).render();
     Handle {
@@ -110,6 +112,7 @@ impl Handle {
     pub fn destroy(&mut self) {
         if let Some(app) = self.app.take() {
             app.destroy();
+            super::panic::unregister(&self.element);
         }
     }
 }

@@ -5,6 +5,7 @@ mod bench;
 pub mod browser;
 pub mod element;
 mod frame;
+pub mod panic;
 
 use crate::compare::Comparison;
 use crate::corpus::bundled;
@@ -68,9 +69,11 @@ pub fn start() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
+    panic::install();
     let Some(root) = document.get_element_by_id("draftdiff") else {
         return;
     };
+    panic::register(&root);
     let params =
         web_sys::UrlSearchParams::new_with_str(&web_sys::window().unwrap().location().search().unwrap_or_default())
             .ok();

@@ -6,6 +6,7 @@
 mod change_map;
 mod embed_dialog;
 mod header;
+mod notes;
 mod provision;
 mod row;
 mod search_box;
@@ -193,7 +194,7 @@ pub fn app(props: &AppProps) -> Html {
                             selected={selected} query={state.view.query.clone()}
                             focused={focus_pair.filter(|(fp, _)| *fp == p).map(|(_, s)| s)}
                             passage={state.view.passage.clone().filter(|_| focus_pair.is_some_and(|(fp, _)| fp == p))}
-                            revealed={revealed == Some(p)} dispatch={dispatch.clone()} host={props.host.clone()} />
+                            revealed={revealed == Some(p)} dispatch={dispatch.clone()} host={props.host.clone()} notes={state.view.notes} />
                     }) }
                 }
             </section>
@@ -230,6 +231,7 @@ pub fn app(props: &AppProps) -> Html {
                     <button type="button" class="dd-button" onclick={ let d = dispatch.clone(); Callback::from(move |_| d.dispatch(Action::SetMatch(link::Match::Any))) }>{ "Match any of them instead" }</button>
                 </div>
             }
+            <notes::NotesToggle on={state.view.notes} dispatch={dispatch.clone()} />
             { for sections }
         </>
     };

@@ -1,5 +1,6 @@
 //! One aligned pair: its change badge, its "also draws on" links, and its provisions.
 
+use super::notes::PairNotes;
 use super::provision::{ProvisionView, Text};
 use super::state::Action;
 use super::{side_tags, Host, Shared};
@@ -27,6 +28,8 @@ pub struct RowProps {
     pub revealed: bool,
     pub dispatch: UseReducerDispatcher<super::state::AppState>,
     pub host: Host,
+    /// Show the annotations of this pair.
+    pub notes: bool,
 }
 
 /// Reader-facing name of a row kind.
@@ -140,6 +143,7 @@ pub fn row_view(p: &RowProps) -> Html {
             data-kind={kind_key(kind)}>
             { meta }
             { body }
+            if p.notes { <PairNotes cmp={p.cmp.clone()} pair={p.pair} /> }
         </div>
     }
 }

@@ -90,10 +90,6 @@ impl Reducible for AppState {
             Action::ToggleTheme(id) => match s.view.themes.iter().position(|t| *t == id) {
                 Some(i) => {
                     s.view.themes.remove(i);
-                    // No filter left: `match` means nothing, so the URL goes back to the plain one.
-                    if s.view.themes.is_empty() {
-                        s.view.match_mode = Match::Any;
-                    }
                 }
                 None => s.view.themes.push(id),
             },

@@ -70,3 +70,28 @@ test('search highlights matches in both drafts, counts them, steps through them,
   assert.deepEqual(errors, []);
   assert.deepEqual(foreign(requests, server.origin), []);
 });
+
+test('annotations expand in place, state their basis, can be hidden, and appear in embeds', async () => {
+  const { page, errors } = await open(browser);
+  await page.goto(`${server.origin}/index.html#2015-2`);
+  await ready(page);
+  const row = page.locator('.dd-row', { has: page.locator('[id="2015-2"]') });
+  const note = row.locator('details.dd-note#note-information-weapons');
+  assert.equal(await note.count(), 1);
+  assert.equal(await note.evaluate((d) => d.open), false);
+  await note.locator('summary').click();
+  assert.equal(await note.evaluate((d) => d.open), true);
+  assert.match(await note.locator('.dd-note-basis').textContent(), /2011 \(b\) “[^”]*information weapons[^”]*”/);
+  // New item (10) carries its own note; the count of notes is on the toggle.
+  assert.equal(await page.locator('.dd-row', { has: page.locator('[id="2015-10"]') }).locator('.dd-note').count(), 1);
+  await page.locator('.dd-notes-toggle').click();
+  assert.equal(await page.locator('.dd-note').count(), 0);
+  assert.match(page.url(), /notes=off/);
+  await page.locator('.dd-notes-toggle').click();
+  assert.ok(await page.locator('.dd-note').count() > 5);
+  const frame = await open(browser);
+  await frame.page.goto(`${server.origin}/index.html?embed=1&id=n#2015-7`);
+  await ready(frame.page);
+  assert.equal(await frame.page.locator('#note-freedom-of-information').count(), 1);
+  assert.deepEqual(errors, []);
+});

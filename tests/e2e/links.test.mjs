@@ -243,6 +243,23 @@ test('toggling themes and views rewrites the URL without adding history', async 
   await finish(ctx);
 });
 
+test('the part a link opened can still be collapsed, and reopened', async () => {
+  for (const [link, part, id] of [['2011-pre-3', 'preamble', '2011-pre-3'], ['2015-7', 'code', '2015-7']]) {
+    const ctx = await load(link);
+    const { page } = ctx;
+    await landed(page, id);
+    const toggle = page.locator(`#dd-part-${part} button`);
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    await toggle.click();
+    await page.waitForSelector(`#dd-part-${part} button[aria-expanded="false"]`);
+    assert.equal(await page.locator(`[id="${id}"]`).count(), 0, `${part} collapsed`);
+    await toggle.click();
+    await page.waitForSelector(`#dd-part-${part} button[aria-expanded="true"]`);
+    assert.equal(await page.locator(`[id="${id}"]`).count(), 1, `${part} open again`);
+    await finish(ctx);
+  }
+});
+
 /** Opens the share menu of provision `id` and clicks `label`. */
 async function share(page, id, label) {
   const menu = page.locator(`[id="${id}"] .dd-share`);

@@ -42,6 +42,8 @@ test('the file references nothing outside itself', () => {
   const urls = [...css.matchAll(/url\(\s*['"]?([^'")]*)/gi)].map((m) => m[1]).filter((u) => !u.startsWith('data:') && !u.startsWith('#'));
   assert.deepEqual(urls, [], 'CSS url() references');
   assert.ok(!/@import\b/.test(html), 'no CSS @import');
+  // The readable text comes before the boot script (most of the file: glue and wasm in base64).
+  assert.ok(html.indexOf('class="dd-static') < html.indexOf('<script'), 'static text before the script');
 });
 
 test('opens from file:// and renders the comparison with no request but itself', async () => {

@@ -4,7 +4,8 @@
 //! CSS as a `<style>`, the favicon as a data URL, and one inline module script holding the
 //! wasm-bindgen glue, the wasm bytes in base64, and a start-up that compiles them
 //! asynchronously (large synchronous compiles are refused on the main thread). The static text
-//! from build time is already in the page, so it is readable before the wasm has started.
+//! from build time is already in the page, so it is readable before the wasm has started; the
+//! script (most of the file) goes at the end of the body so the parser reaches that text first.
 
 /// Standard base64 with padding.
 pub fn base64(bytes: &[u8]) -> String {
@@ -64,15 +65,21 @@ pub fn build(i: &Inputs) -> Result<String, String> {
         base64(i.favicon.as_bytes())
     );
     html = replace_tag(&html, "favicon.svg", &icon)?;
+    // Uint8Array.fromBase64 (Chromium 140+, Firefox 133+, Safari 18.2+) decodes the wasm in
+    // well under a millisecond; the atob loop kept for older browsers takes ~15 ms for 600 KB.
     let boot = format!(
-        "<script type=\"module\">\n{glue}\nconst wasmBase64 = \"{b64}\";\nconst bin = atob(wasmBase64);\nconst bytes = new Uint8Array(bin.length);\nfor (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);\nawait __wbg_init({{ module_or_path: bytes }});\n</script>",
+        "<script type=\"module\">\n{glue}\nconst wasmBase64 = \"{b64}\";\nlet bytes;\nif (Uint8Array.fromBase64) {{\n  bytes = Uint8Array.fromBase64(wasmBase64);\n}} else {{\n  const bin = atob(wasmBase64);\n  bytes = new Uint8Array(bin.length);\n  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);\n}}\nawait __wbg_init({{ module_or_path: bytes }});\n</script>\n",
         glue = i.glue,
         b64 = base64(i.wasm)
     );
     if !i.glue.contains("__wbg_init") {
         return Err("the wasm-bindgen glue has no __wbg_init; its output format changed".into());
     }
-    html = replace_tag(&html, "src=\"draftdiff-embed.js\"", &boot)?;
+    // A module script runs after parsing wherever it stands: at the end of the body it no
+    // longer holds the static text back behind the wasm's base64.
+    html = replace_tag(&html, "src=\"draftdiff-embed.js\"", "")?;
+    let body_end = html.rfind("</body>").ok_or("index.html has no </body>")?;
+    html.insert_str(body_end, &boot);
     for external in ["src=\"", "href=\"./", "href=\"draftdiff", "url("] {
         if html.contains(external) {
             return Err(format!(
@@ -116,6 +123,9 @@ mod tests {
             out.contains("<style>\n.a{}\n</style>") && out.contains("AGFzbQ==") && out.contains("data:image/svg+xml")
         );
         assert!(!out.contains("src=\""));
+        // The static text comes before the (large) boot script, which ends the body.
+        let (text, script) = (out.find(">T<").unwrap(), out.find("<script").unwrap());
+        assert!(text < script && out.ends_with("</script>\n</body>"));
         let bad = build(&Inputs {
             html,
             css: "</style>",

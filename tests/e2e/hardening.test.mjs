@@ -1,0 +1,142 @@
+// Nothing a link, a host page or an attribute sends may run code or break the widget; it works
+// under a strict CSP; a panic explains itself; the embed channel only carries heights.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, ready, foreign } from './harness.mjs';
+
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+let server, browser;
+before(async () => {
+  server = await serve({ headers: (p) => (p.endsWith('.html') && !p.includes('/blog.html') ? { 'content-security-policy': CSP } : {}) });
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('the full page works under a strict Content-Security-Policy', async () => {
+  const { page, errors, requests } = await open(browser);
+  const violations = [];
+  await page.exposeFunction('__cspViolation', (v) => violations.push(v));
+  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => window.__cspViolation(`${e.violatedDirective} ${e.blockedURI}`)));
+  await page.goto(`${server.origin}/index.html#2015-7&themes=human-rights`);
+  await ready(page);
+  await page.locator('.dd-chip[data-theme="sovereignty"]').click();
+  await page.locator('.dd-seg', { hasText: 'Inline redline' }).click();
+  assert.ok(await page.locator('.dd-merged del').count() > 0);
+  assert.deepEqual(violations, []);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign(requests, server.origin), []);
+});
+
+test('both embed styles work in a page under the same policy', async () => {
+  const { page, errors, requests } = await open(browser);
+  const violations = [];
+  await page.exposeFunction('__cspViolation', (v) => violations.push(v));
+  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => window.__cspViolation(`${e.violatedDirective} ${e.blockedURI}`)));
+  await page.goto(`${server.origin}/fixtures/csp-blog.html`);
+  await page.waitForFunction(() => document.getElementById('el')?.shadowRoot?.querySelector('.dd-merged [id="2011-b"]'));
+  await page.frameLocator('#frame').locator('.dd-toolbar').waitFor();
+  // The host script sized the iframe through the CSSOM, which the policy allows.
+  await page.waitForFunction(() => document.getElementById('frame').getBoundingClientRect().height > 300);
+  assert.deepEqual(violations, []);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign(requests, server.origin), []);
+});
+
+const PAYLOADS = [
+  '<script>window.__xss=1</script>',
+  '<img src=x onerror="window.__xss=1">',
+  'javascript:window.__xss=1',
+  '<svg onload="window.__xss=1"></svg>',
+];
+
+test('payloads in links render as inert text', async () => {
+  for (const payload of PAYLOADS) {
+    const enc = encodeURIComponent(payload);
+    for (const hash of [`q=${enc}`, `themes=${enc}`, `2015-7&text=${enc}`, `${enc}`, `2015-${enc}`, `view=${enc}`]) {
+      const { page, errors, requests } = await open(browser);
+      await page.goto(`${server.origin}/index.html#${hash}`);
+      await ready(page);
+      const state = await page.evaluate(() => ({
+        xss: window.__xss,
+        injected: document.querySelectorAll('.dd-app script, .dd-app img, .dd-app [onerror], .dd-app [onload], .dd-app a[href^="javascript"]').length,
+      }));
+      assert.deepEqual(state, { xss: undefined, injected: 0 }, hash);
+      if (hash.startsWith('q=')) assert.equal(await page.locator('#dd-search-input').inputValue(), payload);
+      assert.deepEqual(errors, [], hash);
+      assert.deepEqual(foreign(requests, server.origin), [], hash);
+      await page.context().close();
+    }
+  }
+});
+
+test('payloads in embed attributes fall back with a warning and run nothing', async () => {
+  const { page, errors, requests } = await open(browser);
+  await page.goto(`${server.origin}/fixtures/csp-blog.html`);
+  await page.waitForFunction(() => document.getElementById('el')?.shadowRoot?.querySelector('.dd-toolbar'));
+  for (const payload of PAYLOADS) {
+    await page.evaluate((p) => {
+      const el = document.createElement('draft-diff');
+      for (const a of ['provision', 'themes', 'view', 'q', 'match', 'theme']) el.setAttribute(a, p);
+      document.body.append(el);
+    }, payload);
+  }
+  await page.waitForFunction(() => [...document.querySelectorAll('draft-diff')].every((e) => e.shadowRoot?.querySelector('.dd-toolbar')));
+  const state = await page.evaluate(() => ({
+    xss: window.__xss,
+    injected: [...document.querySelectorAll('draft-diff')].reduce((n, e) => n + e.shadowRoot.querySelectorAll('script, img, [onerror], [onload]').length, 0),
+    queries: [...document.querySelectorAll('draft-diff')].slice(1).map((e) => e.shadowRoot.querySelector('#dd-search-input').value),
+  }));
+  assert.equal(state.xss, undefined);
+  assert.equal(state.injected, 0);
+  assert.deepEqual(state.queries, PAYLOADS, 'the query is kept as plain text');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign(requests, server.origin), []);
+});
+
+test('a panic shows an inline error with a reload link and details, never a blank box', async () => {
+  const { page } = await open(browser);
+  await page.goto(`${server.origin}/index.html#2015-7`);
+  await ready(page);
+  await page.evaluate(async () => {
+    const m = await import('./draftdiff.js');
+    try { m.crashForTesting(); } catch (e) { /* the wasm trap surfaces here */ }
+  });
+  const crash = page.locator('#draftdiff .dd-crash[role="alert"]');
+  await crash.waitFor();
+  assert.match(await crash.textContent(), /Something went wrong/);
+  assert.match(await crash.locator('pre').textContent(), /crash requested by crashForTesting/);
+  const href = await crash.locator('a').getAttribute('href');
+  assert.match(href, /^\/index\.html\?reload=\d+#2015-7$/);
+  assert.ok(await page.locator('.dd-app .dd-row').count() > 0, 'what was on screen stays readable');
+  await crash.locator('a').click();
+  await ready(page);
+  assert.equal(await page.locator('.dd-crash').count(), 0);
+});
+
+test('the embed channel sends only heights and the host script ignores foreign messages', async () => {
+  const { page } = await open(browser);
+  await page.addInitScript(() => {
+    window.__messages = [];
+    window.addEventListener('message', (e) => window.__messages.push(e.data));
+  });
+  await page.goto(`${server.origin}/fixtures/csp-blog.html`);
+  await page.frameLocator('#frame').locator('.dd-toolbar').waitFor();
+  await page.waitForFunction(() => window.__messages.length > 0);
+  const messages = await page.evaluate(() => window.__messages);
+  for (const m of messages) {
+    assert.deepEqual(Object.keys(m).sort(), ['height', 'id', 'type']);
+    assert.equal(m.type, 'draftdiff:height');
+    assert.equal(m.id, 'c');
+    assert.equal(typeof m.height, 'number');
+  }
+  const before = await page.evaluate(() => document.getElementById('frame').style.height);
+  // Forged or malformed messages from the page itself (not from the iframe) change nothing.
+  await page.evaluate(() => {
+    for (const data of [{ type: 'draftdiff:height', id: 'c', height: 5 }, { type: 'draftdiff:height', id: 'c', height: 99999 },
+      'draftdiff:height', null, { type: 'other', height: 800 }, { type: 'draftdiff:height', height: 'NaN' }]) {
+      window.postMessage(data, '*');
+    }
+  });
+  await page.waitForTimeout(100);
+  assert.equal(await page.evaluate(() => document.getElementById('frame').style.height), before);
+});
