@@ -169,8 +169,19 @@ impl Document {
     }
 
     /// The public anchor of provision `index`: `<year>-<id>`, the DOM id and short URL form.
+    /// The year always has four digits, as the link grammar requires (`0001-a` for version 1).
     pub fn anchor(&self, index: usize) -> String {
-        format!("{}-{}", self.year, self.provisions[index].id)
+        format!("{:04}-{}", self.year, self.provisions[index].id)
+    }
+
+    /// What readers call this version in labels: its year (`2015`), or `v2` for a reader's own
+    /// documents numbered by version rather than dated.
+    pub fn short_name(&self) -> String {
+        if self.year >= 1000 {
+            self.year.to_string()
+        } else {
+            format!("v{}", self.year)
+        }
     }
 
     /// How readers cite a provision: `A/69/723, annex, para. (7)`.
@@ -283,6 +294,12 @@ mod tests {
         assert_eq!(new.anchor(new.index_of("7").unwrap()), "2015-7");
         assert_eq!(old.anchor(old.index_of("code-chapeau").unwrap()), "2011-code-chapeau");
         assert_eq!(new.citation(new.index_of("7").unwrap()), "A/69/723, annex, para. (7)");
+        let mut v = new.clone();
+        v.year = 2;
+        assert_eq!(
+            (v.anchor(0), v.short_name(), new.short_name()),
+            ("0002-letter-1".to_string(), "v2".to_string(), "2015".to_string())
+        );
         assert_eq!(
             old.citation(old.index_of("pre-3").unwrap()),
             "A/66/359, annex, preambular para. 3"

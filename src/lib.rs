@@ -8,6 +8,7 @@
 pub mod align;
 pub mod compare;
 pub mod corpus;
+pub mod custom;
 pub mod diff;
 pub mod embed;
 pub mod link;

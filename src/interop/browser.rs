@@ -87,17 +87,19 @@ pub fn reduced_motion() -> bool {
 /// Scrolls the provision with this anchor into view and gives it keyboard focus.
 pub fn land_on(root: &NodeRef, anchor: &str, passage: bool) {
     let Some(root) = root.cast::<Element>() else { return };
-    let selector = if passage {
-        format!("[id=\"{anchor}\"] .dd-passage")
-    } else {
-        format!("[id=\"{anchor}\"]")
-    };
-    let target = root
-        .query_selector(&selector)
-        .ok()
+    let find = |within: &Element, selector: &str| within.query_selector(selector).ok().flatten();
+    // The provision; in a merged redline the anchor is an empty alias inside the merged text,
+    // which is what the reader should land on; in a one-draft view that leaves the linked
+    // side out, its counterpart in the linked row (or the row itself).
+    let provision = find(&root, &format!("[id=\"{anchor}\"]"))
+        .map(|e| e.closest(".dd-prov").ok().flatten().unwrap_or(e))
+        .or_else(|| find(&root, ".dd-focused .dd-prov[id]"))
+        .or_else(|| find(&root, ".dd-focused"));
+    let Some(provision) = provision else { return };
+    let target = passage
+        .then(|| find(&provision, ".dd-passage"))
         .flatten()
-        .or_else(|| root.query_selector(&format!("[id=\"{anchor}\"]")).ok().flatten());
-    let Some(target) = target else { return };
+        .unwrap_or_else(|| provision.clone());
     let opts = ScrollIntoViewOptions::new();
     opts.set_block(ScrollLogicalPosition::Center);
     opts.set_behavior(if reduced_motion() {
@@ -106,8 +108,7 @@ pub fn land_on(root: &NodeRef, anchor: &str, passage: bool) {
         ScrollBehavior::Smooth
     });
     target.scroll_into_view_with_scroll_into_view_options(&opts);
-    let focusable = root.query_selector(&format!("[id=\"{anchor}\"]")).ok().flatten();
-    if let Some(el) = focusable.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Ok(el) = provision.dyn_into::<web_sys::HtmlElement>() {
         let fo = web_sys::FocusOptions::new();
         fo.set_prevent_scroll(true);
         let _ = el.focus_with_options(&fo);

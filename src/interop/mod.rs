@@ -5,7 +5,9 @@ mod bench;
 pub mod browser;
 pub mod element;
 mod frame;
+pub mod keys;
 pub mod panic;
+pub mod storage;
 
 use crate::compare::Comparison;
 use crate::corpus::bundled;

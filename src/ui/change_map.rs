@@ -37,8 +37,13 @@ pub fn change_map(p: &ChangeMapProps) -> Html {
             let names: Vec<String> = [Side::Old, Side::New]
                 .into_iter()
                 .filter_map(|s| {
-                    cmp.index(pair, s)
-                        .map(|i| format!("{} {}", cmp.doc(s).year, cmp.doc(s).provisions[i].display_label()))
+                    cmp.index(pair, s).map(|i| {
+                        format!(
+                            "{} {}",
+                            cmp.doc(s).short_name(),
+                            cmp.doc(s).provisions[i].display_label()
+                        )
+                    })
                 })
                 .collect();
             let what = match row.kind {

@@ -4,17 +4,19 @@
 //! segment layering all come from the core, and every browser call goes through `interop`.
 
 mod change_map;
+mod custom_panel;
 mod embed_dialog;
 mod header;
 mod notes;
 mod provision;
 mod row;
 mod search_box;
+mod shortcuts;
 pub mod state;
 mod toolbar;
 
 use crate::compare::{Comparison, Side};
-use crate::interop::browser;
+use crate::interop::{browser, keys};
 use crate::link::{self, Parsed};
 use crate::themes::{self, ThemeSet};
 use state::{Action, AppState, HistoryMode};
@@ -84,7 +86,11 @@ fn notice_for(cmp: &Comparison, parsed: &Parsed) -> Option<String> {
 /// The widget.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let cmp = props.cmp.0.clone();
+    // A reader's own comparison, when they made one, replaces the bundled drafts.
+    let custom = use_state(|| None::<Shared>);
+    let custom_open = use_state(|| false);
+    let shared = (*custom).clone().unwrap_or_else(|| props.cmp.clone());
+    let cmp = shared.0.clone();
     let state = {
         let cmp = cmp.clone();
         let initial = props.initial.clone();
@@ -97,6 +103,8 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
     let root = use_node_ref();
+    // Keyboard shortcuts (j / k, /, ?) and their help panel.
+    let help = shortcuts::use_shortcuts(&root, &props.host);
 
     // Hosts that own a URL follow back/forward and edited hashes.
     {
@@ -190,7 +198,7 @@ pub fn app(props: &AppProps) -> Html {
                         <p class="dd-empty-part">{ "No provision in this part carries the selected themes." }</p>
                     }
                     { for shown.iter().map(|&p| html! {
-                        <row::RowView key={p} cmp={props.cmp.clone()} pair={p} view={state.view.view}
+                        <row::RowView key={p} cmp={shared.clone()} pair={p} view={state.view.view}
                             selected={selected} query={state.view.query.clone()}
                             focused={focus_pair.filter(|(fp, _)| *fp == p).map(|(_, s)| s)}
                             passage={state.view.passage.clone().filter(|_| focus_pair.is_some_and(|(fp, _)| fp == p))}
@@ -231,22 +239,46 @@ pub fn app(props: &AppProps) -> Html {
                     <button type="button" class="dd-button" onclick={ let d = dispatch.clone(); Callback::from(move |_| d.dispatch(Action::SetMatch(link::Match::Any))) }>{ "Match any of them instead" }</button>
                 </div>
             }
-            <notes::NotesToggle on={state.view.notes} dispatch={dispatch.clone()} />
+            if let Some(c) = &*custom {
+                <div class="dd-custom-banner" role="status">
+                    <p>
+                        { format!("Comparing your own texts: {} → {}.", c.0.old.symbol, c.0.new.symbol) }
+                        if c.0.simplified { { " Some differences were simplified so the page stays responsive." } }
+                    </p>
+                    <button type="button" class="dd-button" onclick={ let c = custom.clone(); Callback::from(move |_| c.set(None)) }>{ "Back to the bundled drafts" }</button>
+                </div>
+            }
+            if *custom_open {
+                <custom_panel::CustomPanel dispatch={dispatch.clone()}
+                    on_close={ let o = custom_open.clone(); Callback::from(move |_| o.set(false)) }
+                    on_compare={ let (c, o) = (custom.clone(), custom_open.clone()); Callback::from(move |cmp: Rc<Comparison>| { c.set(Some(Shared(cmp))); o.set(false); }) } />
+            }
+            <div class="dd-main-actions">
+                <notes::NotesToggle on={state.view.notes} dispatch={dispatch.clone()} />
+                if props.host == Host::Page && !*custom_open {
+                    <button type="button" class="dd-button dd-custom-open" onclick={ let o = custom_open.clone(); Callback::from(move |_| o.set(true)) }>{ "Compare your own drafts" }</button>
+                }
+            </div>
             { for sections }
         </>
     };
     html! {
-        <div class={classes} ref={root}>
-            if !frame { <a class="dd-skip" href="#dd-main">{ "Skip to the comparison" }</a> }
-            <header::Header cmp={props.cmp.clone()} compact={frame} />
-            <toolbar::Toolbar cmp={props.cmp.clone()} view={state.view.clone()} visible={Rc::new(visible.clone())} dispatch={dispatch.clone()} host={props.host.clone()} />
+        <div class={classes} ref={root.clone()}>
+            if !frame {
+                // Focus the comparison without touching the URL (a `#dd-main` hash would be read as a link).
+                <a class="dd-skip" href="#dd-main" onclick={ let r = root.clone(); Callback::from(move |e: MouseEvent| { e.prevent_default(); keys::focus_in(&r, "#dd-main"); }) }>{ "Skip to the comparison" }</a>
+            }
+            <header::Header cmp={shared.clone()} compact={frame} view={state.view.clone()} url={browser::share_url(&props.host, &link::format(&state.view))} />
+            <toolbar::Toolbar cmp={shared.clone()} view={state.view.clone()} visible={Rc::new(visible.clone())} dispatch={dispatch.clone()} host={props.host.clone()}
+                help_open={help.open} on_help={help.toggle.clone()} />
+            if help.open { <shortcuts::ShortcutsPanel on_close={help.close.clone()} /> }
             if frame {
                 <div class="dd-main" id="dd-main" role="region" aria-label="Comparison">{ body }</div>
             } else {
                 <main class="dd-main" id="dd-main" tabindex="-1">{ body }</main>
             }
             <div class="dd-toast" role="status" aria-live="polite">{ state.toast.clone().unwrap_or_default() }</div>
-            <header::Footer cmp={props.cmp.clone()} />
+            <header::Footer cmp={shared.clone()} compact={frame} />
         </div>
     }
 }

@@ -35,7 +35,10 @@ fn place(cmp: &crate::compare::Comparison, symbol: &str, id: &str) -> String {
     [&cmp.old, &cmp.new]
         .into_iter()
         .find(|d| d.symbol == symbol)
-        .and_then(|d| d.provision(id).map(|p| format!("{} {}", d.year, p.display_label())))
+        .and_then(|d| {
+            d.provision(id)
+                .map(|p| format!("{} {}", d.short_name(), p.display_label()))
+        })
         .unwrap_or_else(|| format!("{symbol} {id}"))
 }
 

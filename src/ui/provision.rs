@@ -170,7 +170,7 @@ pub fn provision_view(p: &ProvisionProps) -> Html {
         .map(|(_, t)| {
             html! { <li class={classes!("dd-tag", format!("dd-accent-{}", t.accent))}>{ t.name }</li> }
         });
-    let heading = format!("{} {}", doc.year, label);
+    let heading = format!("{} {}", doc.short_name(), label);
 
     html! {
         <article class={classes!("dd-prov", format!("dd-side-{}", if p.side == Side::Old { "old" } else { "new" }), merged.then_some("dd-merged"), p.focused.then_some("dd-focus"))}
@@ -179,7 +179,7 @@ pub fn provision_view(p: &ProvisionProps) -> Html {
             <header class="dd-prov-head">
                 <span class="dd-label">
                     if let Some(o) = old_text {
-                        { format!("{} {} → ", cmp.old.year, cmp.old.provisions[o].display_label()) }
+                        { format!("{} {} → ", cmp.old.short_name(), cmp.old.provisions[o].display_label()) }
                     }
                     { heading }
                 </span>

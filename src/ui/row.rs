@@ -79,7 +79,7 @@ pub fn row_view(p: &RowProps) -> Html {
         let anchor = cmp.old.anchor(o);
         let label = cmp.old.provisions[o].display_label();
         let (href, onclick) = focus_link(anchor);
-        html! { <a class="dd-draws-on" {href} {onclick}>{ format!("{} {}", cmp.old.year, label) }</a> }
+        html! { <a class="dd-draws-on" {href} {onclick}>{ format!("{} {}", cmp.old.short_name(), label) }</a> }
     });
     let meta = html! {
         <div class="dd-row-meta">

@@ -7,7 +7,7 @@ use super::search_box::SearchBox;
 use super::state::{Action, AppState};
 use super::{side_tags, Host, Shared};
 use crate::compare::Side;
-use crate::interop::browser;
+use crate::interop::{browser, keys};
 use crate::link::{self, Match, View, ViewState};
 use crate::stats::Summary;
 use crate::themes;
@@ -23,6 +23,34 @@ pub struct ToolbarProps {
     pub visible: Rc<Vec<usize>>,
     pub dispatch: UseReducerDispatcher<AppState>,
     pub host: Host,
+    /// The keyboard shortcuts panel is open.
+    #[prop_or_default]
+    pub help_open: bool,
+    /// Opens or closes the keyboard shortcuts panel.
+    #[prop_or_default]
+    pub on_help: Callback<()>,
+}
+
+/// Light, dark, or the system's setting: the full page's per-reader choice, kept in the
+/// browser (embeds follow `?theme=` / the `theme` attribute, or the reader's system).
+#[function_component(ThemeSwitch)]
+fn theme_switch() -> Html {
+    let pref = use_state(keys::initial_theme);
+    let choice = |value: keys::ThemePref, label: &'static str| {
+        let pref = pref.clone();
+        let on = *pref == value;
+        html! {
+            <button type="button" class="dd-seg" aria-pressed={on.to_string()}
+                onclick={Callback::from(move |_| { keys::choose_theme(value); pref.set(value); })}>{ label }</button>
+        }
+    };
+    html! {
+        <div class="dd-views dd-theme-switch" role="group" aria-label="Colour theme">
+            { choice(Some("light"), "Light") }
+            { choice(Some("dark"), "Dark") }
+            { choice(None, "Auto") }
+        </div>
+    }
 }
 
 /// View mode switch, theme chips and summary.
@@ -33,8 +61,8 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
     let views = [
         (View::Side, "Side by side".to_string()),
         (View::Inline, "Inline redline".to_string()),
-        (View::Old, format!("{} only", cmp.old.year)),
-        (View::New, format!("{} only", cmp.new.year)),
+        (View::Old, format!("{} only", cmp.old.short_name())),
+        (View::New, format!("{} only", cmp.new.short_name())),
     ];
     let view_buttons = views.into_iter().map(|(v, label)| {
         let d = d.clone();
@@ -96,11 +124,16 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
         <div class="dd-toolbar">
             <div class="dd-toolbar-row">
                 <div class="dd-views" role="group" aria-label="View">{ for view_buttons }</div>
+                <div class="dd-toolbar-end">
+                if p.host == Host::Page { <ThemeSwitch /> }
+                <button type="button" class="dd-button dd-keys-button" aria-expanded={p.help_open.to_string()}
+                    aria-keyshortcuts="?" onclick={ let h = p.on_help.clone(); Callback::from(move |_| h.emit(())) }>{ "Keyboard shortcuts" }</button>
                 if p.host == Host::Page {
                     <button type="button" class="dd-button dd-embed-button" aria-expanded={embed_open.to_string()} onclick={toggle_embed}>{ "Embed this view" }</button>
                 } else {
                     <a class="dd-button dd-open-full" href={browser::share_url(&p.host, &link::format(&p.view))} target="_blank" rel="noopener">{ "Open the full comparison" }</a>
                 }
+                </div>
             </div>
             if *embed_open {
                 <EmbedDialog view={p.view.clone()} dispatch={p.dispatch.clone()} on_close={close_embed} />

@@ -88,7 +88,7 @@ test('a full-state link restores the view, the themes and the focus', async () =
   const ctx = await load('2015-7&themes=human-rights&view=inline');
   const { page } = ctx;
   await page.waitForSelector('.dd-app.dd-view-inline');
-  assert.equal(await page.locator('.dd-views [aria-pressed="true"]').textContent(), 'Inline redline');
+  assert.equal(await page.locator('[role=group][aria-label="View"] [aria-pressed="true"]').textContent(), 'Inline redline');
   assert.deepEqual(await page.locator('.dd-chip[aria-pressed="true"]').evaluateAll((cs) => cs.map((c) => c.dataset.theme)), ['human-rights']);
   assert.match(await page.locator('.dd-count').textContent(), /Showing 2 of 32 aligned pairs/);
   await landed(page, '2015-7');
@@ -98,6 +98,35 @@ test('a full-state link restores the view, the themes and the focus', async () =
   assert.equal(await merged.locator('[id="2011-f"]').count(), 1);
   assert.equal(await hash(page), '#2015-7&themes=human-rights&view=inline');
   await finish(ctx);
+});
+
+test('in the inline redline, a 2011 link lands on the merged text that holds it', async () => {
+  const ctx = await load('2011-f&view=inline');
+  const { page } = ctx;
+  await page.waitForSelector('.dd-app.dd-view-inline');
+  // #2011-f is an alias inside the merged (f) → (7): the reader lands on the whole text.
+  assert.equal(await page.locator('[id="2015-7"] [id="2011-f"]').count(), 1);
+  await landed(page, '2015-7');
+  await finish(ctx);
+});
+
+test('in a one-draft view, a link to the other draft lands on its counterpart', async () => {
+  for (const [link, shownId] of [['2011-f&view=new', '2015-7'], ['2015-7&view=old', '2011-f']]) {
+    const ctx = await load(link);
+    const { page } = ctx;
+    await page.waitForFunction((id) => {
+      const el = document.querySelector(`.dd-app [id="${id}"]`);
+      const r = el?.getBoundingClientRect();
+      return el && document.activeElement === el && r.top >= 0 && r.bottom <= innerHeight;
+    }, shownId, { timeout: 5000 });
+    const row = page.locator('.dd-row.dd-focused');
+    assert.equal(await row.count(), 1);
+    assert.equal(await row.locator(`[id="${shownId}"]`).count(), 1);
+    const bg = await page.locator(`[id="${shownId}"]`).evaluate((e) => getComputedStyle(e).backgroundColor);
+    const plain = await page.locator('.dd-row:not(.dd-focused) .dd-prov').first().evaluate((e) => getComputedStyle(e).backgroundColor);
+    assert.notEqual(bg, plain, `${shownId} is highlighted`);
+    await finish(ctx);
+  }
 });
 
 test('a link to a provision the filter hides still shows it, and says why', async () => {
@@ -162,7 +191,7 @@ for (const [name, garbage, expect] of [
     assert.equal(await notice.count(), 1);
     assert.match(await notice.textContent(), /This link could not be followed exactly/);
     assert.match(await notice.textContent(), expect);
-    assert.equal(await page.locator('.dd-views [aria-pressed="true"]').textContent(), 'Side by side');
+    assert.equal(await page.locator('[role=group][aria-label="View"] [aria-pressed="true"]').textContent(), 'Side by side');
     assert.equal(await page.locator('.dd-chip[aria-pressed="true"]').count(), 0);
     assert.ok(await page.locator('.dd-row').count() >= 14, 'the comparison is there');
     assert.ok((await page.locator('.dd-app').innerText()).length > 1000);

@@ -65,6 +65,12 @@ pub fn build(i: &Inputs) -> Result<String, String> {
         base64(i.favicon.as_bytes())
     );
     html = replace_tag(&html, "favicon.svg", &icon)?;
+    // Fetch hints for the separate files mean nothing here (everything is inline): drop them.
+    for hint in ["rel=\"modulepreload\"", "rel=\"preload\""] {
+        while html.contains(hint) {
+            html = replace_tag(&html, hint, "")?;
+        }
+    }
     // Uint8Array.fromBase64 (Chromium 140+, Firefox 133+, Safari 18.2+) decodes the wasm in
     // well under a millisecond; the atob loop kept for older browsers takes ~15 ms for 600 KB.
     let boot = format!(
@@ -109,7 +115,7 @@ mod tests {
 
     #[test]
     fn inlines_everything_and_refuses_leftovers() {
-        let html = r#"<head><link rel="icon" href="favicon.svg"><link rel="stylesheet" href="./draftdiff.css" integrity="x"><script type="module" src="draftdiff-embed.js"></script></head><body>T</body>"#;
+        let html = r#"<head><link rel="icon" href="favicon.svg"><link rel="stylesheet" href="./draftdiff.css" integrity="x"><link rel="modulepreload" href="draftdiff.js"><link rel="preload" href="draftdiff_bg.wasm" as="fetch" crossorigin><script type="module" src="draftdiff-embed.js"></script></head><body>T</body>"#;
         let glue = "async function __wbg_init(m) {} export default __wbg_init;";
         let out = build(&Inputs {
             html,
@@ -122,6 +128,7 @@ mod tests {
         assert!(
             out.contains("<style>\n.a{}\n</style>") && out.contains("AGFzbQ==") && out.contains("data:image/svg+xml")
         );
+        assert!(!out.contains("preload"), "fetch hints are dropped");
         assert!(!out.contains("src=\""));
         // The static text comes before the (large) boot script, which ends the body.
         let (text, script) = (out.find(">T<").unwrap(), out.find("<script").unwrap());
