@@ -30,7 +30,7 @@
 
 use crate::corpus::{Part, Provision};
 use crate::diff::{self, WordDiff};
-use crate::sequence::{diff_ids, intern, Algo, Instant};
+use crate::sequence::{diff_ids, intern, Instant};
 use similar::DiffOp;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
@@ -245,7 +245,7 @@ impl Aligner<'_> {
                 .collect()
         };
         let (ka, kb) = intern(keys(old).into_iter(), keys(new).into_iter());
-        let ops = diff_ids(Algo::Patience, &ka, &kb, self.deadline);
+        let ops = diff_ids(&ka, &kb, self.deadline);
         let mut gap_start = (0, 0);
         for op in ops.iter().filter(|op| matches!(op, DiffOp::Equal { .. })) {
             let (_, o, n) = op.as_tag_tuple();
@@ -595,7 +595,7 @@ fn fold_plural(word: &str) -> &str {
 /// Runs of at least [`MIN_RUN`] consecutive words that `a` and `b` share, as index ranges
 /// into `a` and `b`.
 fn runs(a: &[u32], b: &[u32], deadline: Option<Instant>) -> Vec<(Range<usize>, Range<usize>)> {
-    diff_ids(Algo::Myers, a, b, deadline)
+    diff_ids(a, b, deadline)
         .into_iter()
         .filter_map(|op| match op {
             DiffOp::Equal {

@@ -596,7 +596,8 @@ impl From<Loose<IgnoredAny, JsonFields>> for JsonDocument {
 ///   `date`, else `default_year` (clamped into [`YEARS`]). If both are given, `year` wins.
 /// * `official_url` is kept only if it is an `https://` or `http://` address; anything
 ///   else (`javascript:`…) is an error, never a link.
-/// * Texts are trimmed, `\r\n` becomes `\n`; otherwise verbatim. Labels are trimmed.
+/// * Texts are trimmed and their line breaks (`\r\n`, `\r`) become `\n`; otherwise they are
+///   verbatim. Labels are trimmed.
 ///   More than [`MAX_BYTES`] of text or [`MAX_PROVISIONS`] provisions is an error.
 pub fn from_json(input: &str, doc: JsonDocument, default_year: u16) -> Result<Document, Vec<InputError>> {
     if let Some(found) = &doc.not_an_object {
@@ -695,7 +696,7 @@ pub fn from_json(input: &str, doc: JsonDocument, default_year: u16) -> Result<Do
             continue;
         };
         let at = match &fields.id {
-            Some(Loose::Str(id)) => format!("#{position} (id {})", quote(id)),
+            Some(Loose::Str(id)) if !id.is_empty() => format!("#{position} (id {})", quote(id)),
             _ => format!("#{position}"),
         };
         let at = Some(at.as_str());
@@ -1185,9 +1186,9 @@ mod tests {
                 "draft.json, provision #6 (id “a”), “id”: provision #1 has the same id (ids must be unique).",
                 "draft.json, provision #6 (id “a”), “label”: expected a string, found false.",
                 "draft.json, provision #6 (id “a”), “text”: empty.",
-                "draft.json, provision #7 (id “”), “id”: empty.",
-                "draft.json, provision #7 (id “”), “part”: expected a string, found a number (1).",
-                "draft.json, provision #7 (id “”), “text”: required but missing.",
+                "draft.json, provision #7, “id”: empty.",
+                "draft.json, provision #7, “part”: expected a string, found a number (1).",
+                "draft.json, provision #7, “text”: required but missing.",
                 "draft.json, provision #8 (id “xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…”), “id”: longer than 64 characters.",
                 "draft.json, provision #9 (id “b”), “text”: expected a string, found an object.",
                 "draft.json, provision #10: expected an object with “id” and “text”, found a list of 4 items.",

@@ -24,7 +24,7 @@
 //! assert_eq!(d.words_deleted(), 0); // only a punctuation mark changed
 //! ```
 
-use crate::sequence::{diff_ids, intern, Algo, Instant};
+use crate::sequence::{diff_ids, intern, Instant};
 use similar::DiffOp;
 use std::ops::Range;
 use std::time::Duration;
@@ -281,7 +281,7 @@ impl Sides<'_> {
 fn diff(old: &str, new: &str, deadline: Option<Instant>) -> WordDiff {
     let (a, b) = (tokenize(old), tokenize(new));
     let (ia, ib) = intern(a.iter().copied(), b.iter().copied());
-    let ops = diff_ids(Algo::Myers, &ia, &ib, deadline);
+    let ops = diff_ids(&ia, &ib, deadline);
     let sides = Sides {
         old_weight: prefix_weights(&a),
         new_weight: prefix_weights(&b),

@@ -2,18 +2,19 @@
 //!
 //! Why one door: `similar`'s convenience entry points dispatch on an `Algorithm` value at run
 //! time, so every call site compiles all six algorithms for its element type. Routing words,
-//! paragraphs and word runs through one function over `u32` keeps a single Myers (and the
-//! Patience pass that anchors paragraphs) in the wasm — measured: this roughly halves the
-//! diffing code in the shipped module.
+//! paragraphs and word runs through one function over `u32` keeps a single Myers in the wasm.
+//! It is the *raw* Myers: exact (a shortest edit script) and, under a deadline, bounded; the
+//! heuristic variant's pre-scans and special cases cost tens of kilobytes of wasm and buy
+//! nothing at the sizes of a provision or a document's list of paragraphs.
 //!
 //! ```
-//! use draftdiff::sequence::{diff_ids, intern, Algo};
+//! use draftdiff::sequence::{diff_ids, intern};
 //! let (a, b) = intern(["a", "b", "c"].into_iter(), ["a", "c"].into_iter());
-//! let ops = diff_ids(Algo::Myers, &a, &b, None);
+//! let ops = diff_ids(&a, &b, None);
 //! assert_eq!(ops.len(), 3); // equal a, delete b, equal c
 //! ```
 
-use similar::algorithms::{myers, patience, Capture, Compact, Replace};
+use similar::algorithms::{myers, Capture, Compact, Replace};
 use similar::DiffOp;
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -24,15 +25,6 @@ use std::hash::Hash;
 pub use similar::Instant;
 #[cfg(not(target_arch = "wasm32"))]
 pub use std::time::Instant;
-
-/// Which diff algorithm to run.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Algo {
-    /// Shortest edit script (words).
-    Myers,
-    /// Anchors on unique common elements first (paragraphs).
-    Patience,
-}
 
 /// Maps both sequences to ids, equal items to equal ids.
 pub fn intern<T: Hash + Eq>(old: impl Iterator<Item = T>, new: impl Iterator<Item = T>) -> (Vec<u32>, Vec<u32>) {
@@ -48,13 +40,9 @@ pub fn intern<T: Hash + Eq>(old: impl Iterator<Item = T>, new: impl Iterator<Ite
 
 /// Diff operations (compacted, replaces merged) turning `old` into `new`, giving up on
 /// minimality once `deadline` passes.
-pub fn diff_ids(algo: Algo, old: &[u32], new: &[u32], deadline: Option<Instant>) -> Vec<DiffOp> {
+pub fn diff_ids(old: &[u32], new: &[u32], deadline: Option<Instant>) -> Vec<DiffOp> {
     let mut hook = Compact::new(Replace::new(Capture::new()), old, new);
-    let done = match algo {
-        Algo::Myers => myers::diff_deadline(&mut hook, old, 0..old.len(), new, 0..new.len(), deadline),
-        Algo::Patience => patience::diff_deadline(&mut hook, old, 0..old.len(), new, 0..new.len(), deadline),
-    };
-    match done {
+    match myers::diff_deadline_raw(&mut hook, old, 0..old.len(), new, 0..new.len(), deadline) {
         Ok(()) => hook.into_inner().into_inner().into_ops(),
         Err(never) => match never {},
     }

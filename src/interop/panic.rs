@@ -45,7 +45,7 @@ fn reload_url() -> String {
     );
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok();
     if let Some(p) = &params {
-        p.set("reload", &js_sys::Date::now().to_string());
+        p.set("reload", &(js_sys::Date::now() as u64).to_string());
     }
     let query = params.map(|p| String::from(p.to_string())).unwrap_or_default();
     format!("{path}?{query}{hash}")

@@ -175,6 +175,17 @@ pub fn app(props: &AppProps) -> Html {
         format!("dd-view-{}", state.view.view.key())
     );
 
+    let collapsed_matches = if selected.is_empty() {
+        0
+    } else {
+        cmp.sections()
+            .into_iter()
+            .filter(|(part, pairs)| {
+                !state::part_shown(&state, *part, focus_pair.is_some_and(|(p, _)| pairs.contains(&p)))
+            })
+            .map(|(_, pairs)| pairs.iter().filter(|p| visible.contains(p)).count())
+            .sum::<usize>()
+    };
     let sections = cmp.sections().into_iter().map(|(part, pairs)| {
         let shown: Vec<usize> = pairs.iter().copied().filter(|p| visible.contains(p) || revealed == Some(*p)).collect();
         let holds_focus = focus_pair.is_some_and(|(p, _)| pairs.contains(&p));
@@ -231,6 +242,7 @@ pub fn app(props: &AppProps) -> Html {
             }
             <p class="dd-count" aria-live="polite">
                 { if selected.is_empty() { format!("Showing all {total} aligned pairs.") } else { format!("Showing {} of {total} aligned pairs.", visible.len()) } }
+                if collapsed_matches > 0 { { format!(" {collapsed_matches} of them in collapsed sections.") } }
                 if revealed.is_some() { { " The linked provision is shown too, although the filter would hide it." } }
             </p>
             if !selected.is_empty() && visible.is_empty() {

@@ -156,6 +156,16 @@ pub fn provision_view(p: &ProvisionProps) -> Html {
         })
     };
 
+    // Following the link inside the widget keeps the current view (and never leaves an embed).
+    let go_here = {
+        let (d, a) = (p.dispatch.clone(), Anchor::parse(&anchor));
+        Callback::from(move |e: MouseEvent| {
+            if let Some(a) = a.clone() {
+                e.prevent_default();
+                d.dispatch(Action::Focus(a));
+            }
+        })
+    };
     let status = prov.status.map(|s| {
         html! {
             <span class={classes!("dd-status", format!("dd-status-{}", s.key()))} title={s.explanation()}>
@@ -187,7 +197,7 @@ pub fn provision_view(p: &ProvisionProps) -> Html {
                 <details class="dd-share">
                     <summary aria-label={format!("Share {}", label)}>{ "Share" }</summary>
                     <div class="dd-share-menu">
-                        <a class="dd-button" href={format!("#{anchor}")}>{ "Link" }</a>
+                        <a class="dd-button" href={share_url.clone()} onclick={go_here}>{ "Link" }</a>
                         <button type="button" class="dd-button" onclick={copy(share_url.clone(), "Link copied.")}>{ "Copy link" }</button>
                         <button type="button" class="dd-button" onclick={copy(citation, "Citation copied.")}>{ "Copy citation" }</button>
                         <button type="button" class="dd-button" onclick={copy(prov.text.to_string(), "Text copied.")}>{ "Copy text" }</button>

@@ -99,6 +99,8 @@ pub fn row_view(p: &RowProps) -> Html {
         </div>
     };
 
+    // In a one-draft view the link may name the other draft: its counterpart takes the focus ring.
+    let one_draft = matches!(p.view, View::Old | View::New);
     let cell = |side: Side| -> Html {
         let Some(index) = cmp.index(p.pair, side) else {
             let other = if side == Side::Old { "earlier" } else { "later" };
@@ -115,7 +117,8 @@ pub fn row_view(p: &RowProps) -> Html {
         html! {
             <ProvisionView cmp={p.cmp.clone()} {side} {index} pieces={Text::Side(pieces)}
                 tags={side_tags(cmp, p.pair, side)} selected={p.selected} query={p.query.clone()}
-                focused={p.focused == Some(side)} passage={p.passage.clone().filter(|_| p.focused == Some(side))}
+                focused={p.focused == Some(side) || (one_draft && p.focused.is_some())}
+                passage={p.passage.clone().filter(|_| p.focused == Some(side))}
                 dispatch={p.dispatch.clone()} host={p.host.clone()} />
         }
     };
