@@ -410,6 +410,26 @@ fn factor_common_ends(chunks: Vec<Chunk>, sides: &Sides) -> Vec<Chunk> {
 fn slide_to_word_boundaries(chunks: &mut Vec<Chunk>, sides: &Sides) {
     /// Bounds the work on repetitive text such as `a a a a`.
     const MAX_SLIDE: usize = 32;
+    // A slide moves equal tokens from one neighbour of an edit to the other: give edits at
+    // either end of the text an (empty) equal neighbour to receive them.
+    if chunks.first().is_some_and(|c| !c.equal) {
+        chunks.insert(
+            0,
+            Chunk {
+                equal: true,
+                old: 0..0,
+                new: 0..0,
+            },
+        );
+    }
+    if chunks.last().is_some_and(|c| !c.equal) {
+        let (o, n) = (sides.old.len(), sides.new.len());
+        chunks.push(Chunk {
+            equal: true,
+            old: o..o,
+            new: n..n,
+        });
+    }
     for i in 0..chunks.len() {
         let c = &chunks[i];
         if c.equal || (!c.old.is_empty() && !c.new.is_empty()) {

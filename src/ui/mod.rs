@@ -282,8 +282,7 @@ pub fn app(props: &AppProps) -> Html {
             }
             <header::Header cmp={shared.clone()} compact={frame} view={state.view.clone()} url={browser::share_url(&props.host, &link::format(&state.view))} />
             <toolbar::Toolbar cmp={shared.clone()} view={state.view.clone()} visible={Rc::new(visible.clone())} dispatch={dispatch.clone()} host={props.host.clone()}
-                help_open={help.open} on_help={help.toggle.clone()} />
-            if help.open { <shortcuts::ShortcutsPanel on_close={help.close.clone()} /> }
+                help_open={help.open} on_help={help.toggle.clone()} on_help_close={help.close.clone()} />
             if frame {
                 <div class="dd-main" id="dd-main" role="region" aria-label="Comparison">{ body }</div>
             } else {

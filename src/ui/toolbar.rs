@@ -4,6 +4,7 @@
 use super::change_map::ChangeMap;
 use super::embed_dialog::EmbedDialog;
 use super::search_box::SearchBox;
+use super::shortcuts::ShortcutsPanel;
 use super::state::{Action, AppState};
 use super::{side_tags, Host, Shared};
 use crate::compare::Side;
@@ -29,6 +30,9 @@ pub struct ToolbarProps {
     /// Opens or closes the keyboard shortcuts panel.
     #[prop_or_default]
     pub on_help: Callback<()>,
+    /// Closes the keyboard shortcuts panel (its Close button).
+    #[prop_or_default]
+    pub on_help_close: Callback<()>,
 }
 
 /// Light, dark, or the system's setting: the full page's per-reader choice, kept in the
@@ -135,6 +139,9 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
                 }
                 </div>
             </div>
+            if p.help_open {
+                <ShortcutsPanel on_close={p.on_help_close.clone()} />
+            }
             if *embed_open {
                 <EmbedDialog view={p.view.clone()} dispatch={p.dispatch.clone()} on_close={close_embed} />
             }

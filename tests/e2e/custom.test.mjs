@@ -75,7 +75,7 @@ test('errors name the input, provision and field, and nothing typed is lost, eve
   assert.match(old, /Earlier version/);
   assert.match(old, /text/);
   assert.match(old, /“b”|"b"|#2/);
-  assert.match(old, /duplicate|twice|already/i);
+  assert.match(old, /same id/);
   assert.match((await page.locator('#dd-custom-1-errors li').allTextContents()).join('\n'), /Later version: not valid JSON/);
   assert.equal(await page.locator('#dd-custom-0').getAttribute('aria-invalid'), 'true');
   assert.equal(await page.locator('#dd-custom-0').inputValue(), json, 'the input is untouched');
@@ -101,7 +101,7 @@ test('a JSON file loads through the file picker', async () => {
   await page.locator('#dd-custom-1').fill(doc('A/2', 'To cooperate fully.').replace('2020', '2021'));
   await page.locator('.dd-custom-actions .dd-primary').click();
   await page.locator('.dd-custom-banner').waitFor();
-  assert.equal(await page.locator('[id="2021-1"] ins').textContent(), 'fully');
+  assert.equal((await page.locator('[id="2021-1"] ins').textContent()).trim(), 'fully');
   assert.deepEqual(errors, []);
 });
 
@@ -127,6 +127,7 @@ test('two unrelated megabyte texts finish without freezing, and say when they we
   }, [big(1), big(2)]);
   await page.locator('.dd-custom-actions .dd-primary').click();
   await page.locator('.dd-custom-banner').waitFor({ timeout: 60000 });
+  assert.match(await page.locator('.dd-custom-banner').textContent(), /simplified so the page stays responsive/);
   assert.ok(await page.locator('.dd-row').count() > 0);
   assert.deepEqual(errors, []);
 });
