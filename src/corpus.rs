@@ -149,6 +149,7 @@ impl Provision {
             ("letter-", "Letter ¶"),
             ("pre-", "Preamble ¶"),
             ("purpose-", "Purpose ¶"),
+            ("p-", "¶"),
         ];
         numbered
             .iter()
@@ -311,6 +312,9 @@ mod tests {
         assert_eq!(label(new, "code-chapeau"), "Chapeau");
         assert_eq!(label(old, "pre-3"), "Preamble ¶3");
         assert_eq!(label(old, "letter-signatures"), "Signatures");
+        let mut p = new.provisions[0].clone();
+        p.id = "p-4".into();
+        assert_eq!(p.display_label(), "¶4");
     }
 }
 

@@ -266,7 +266,7 @@ pub fn app(props: &AppProps) -> Html {
                     on_compare={ let (c, o) = (custom.clone(), custom_open.clone()); Callback::from(move |cmp: Rc<Comparison>| { c.set(Some(Shared(cmp))); o.set(false); }) } />
             }
             <div class="dd-main-actions">
-                <notes::NotesToggle on={state.view.notes} dispatch={dispatch.clone()} />
+                if custom.is_none() { <notes::NotesToggle on={state.view.notes} dispatch={dispatch.clone()} /> }
                 if props.host == Host::Page && !*custom_open {
                     <button type="button" class="dd-button dd-custom-open" onclick={ let o = custom_open.clone(); Callback::from(move |_| o.set(true)) }>{ "Compare your own drafts" }</button>
                 }

@@ -146,3 +146,18 @@ test('an embed opening on a provision does not scroll the host page or take its 
   assert.equal(state.y, 0);
   assert.equal(state.active, 'BODY');
 });
+
+test('a pasted link unfurls: Open Graph and Twitter tags point at a real preview image', async () => {
+  const html = await (await fetch(`${server.origin}/index.html`)).text();
+  const meta = (key) => (new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)">`).exec(html) || [])[1];
+  assert.match(meta('og:title'), /International code of conduct for information security: the 2011 and 2015 drafts compared/);
+  assert.match(meta('og:description'), /A\/66\/359 \(2011\) and A\/69\/723 \(2015\).*\d+ changed · \d+ new/);
+  assert.equal(meta('twitter:card'), 'summary_large_image');
+  assert.equal(meta('og:image'), 'preview.png');
+  const png = Buffer.from(await (await fetch(`${server.origin}/${meta('og:image')}`)).arrayBuffer());
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1200, 630]);
+  assert.ok(png.length < 200 * 1024, `${png.length} bytes`);
+  // Without JavaScript, readers get the static text of both drafts and a note saying so.
+  assert.match(html, /<noscript><p class="dd-noscript">/);
+});

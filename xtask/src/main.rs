@@ -7,7 +7,9 @@
 
 mod bench;
 mod html;
+mod png;
 mod prerender;
+mod preview;
 mod single_file;
 
 use draftdiff::compare::Comparison;
@@ -16,6 +18,7 @@ use std::path::{Path, PathBuf};
 use std::{env, fs, process};
 
 const STATIC_MARKER: &str = "<!--draftdiff:static-->";
+const META_MARKER: &str = "<!--draftdiff:meta-->";
 
 fn read(dir: &Path, name: &str) -> Result<String, String> {
     fs::read_to_string(dir.join(name)).map_err(|e| format!("{}: {e}", dir.join(name).display()))
@@ -29,6 +32,12 @@ fn finish(dir: &Path, release: bool) -> Result<(), String> {
     let [old, new] = bundled();
     let cmp = Comparison::new(old.clone(), new.clone());
     let page = page.replacen(STATIC_MARKER, &prerender::comparison(&cmp), 1);
+    // Link previews: absolute URLs where the publisher says where the site lives.
+    let base = env::var("DRAFTDIFF_PUBLIC_URL")
+        .map(|b| if b.ends_with('/') { b } else { b + "/" })
+        .unwrap_or_default();
+    let page = page.replacen(META_MARKER, &preview::meta_tags(&cmp, &base), 1);
+    fs::write(dir.join("preview.png"), preview::image(&cmp)).map_err(|e| e.to_string())?;
     fs::write(dir.join("index.html"), &page).map_err(|e| e.to_string())?;
     if release {
         let wasm = fs::read(dir.join("draftdiff_bg.wasm")).map_err(|e| format!("draftdiff_bg.wasm: {e}"))?;

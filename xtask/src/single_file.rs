@@ -66,7 +66,8 @@ pub fn build(i: &Inputs) -> Result<String, String> {
     );
     html = replace_tag(&html, "favicon.svg", &icon)?;
     // Fetch hints for the separate files mean nothing here (everything is inline): drop them.
-    for hint in ["rel=\"modulepreload\"", "rel=\"preload\""] {
+    // …nor do link-preview tags pointing at preview.png: a file passed around has no address.
+    for hint in ["rel=\"modulepreload\"", "rel=\"preload\"", "preview.png"] {
         while html.contains(hint) {
             html = replace_tag(&html, hint, "")?;
         }
