@@ -84,6 +84,18 @@ pub fn reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
+/// Scrolls `el` into view at `block`, smoothly unless the reader asked for less motion.
+pub fn scroll_into_view(el: &Element, block: ScrollLogicalPosition) {
+    let opts = ScrollIntoViewOptions::new();
+    opts.set_block(block);
+    opts.set_behavior(if reduced_motion() {
+        ScrollBehavior::Instant
+    } else {
+        ScrollBehavior::Smooth
+    });
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+}
+
 /// Scrolls the provision with this anchor into view and gives it keyboard focus.
 pub fn land_on(root: &NodeRef, anchor: &str, passage: bool) {
     let Some(root) = root.cast::<Element>() else { return };
@@ -100,14 +112,7 @@ pub fn land_on(root: &NodeRef, anchor: &str, passage: bool) {
         .then(|| find(&provision, ".dd-passage"))
         .flatten()
         .unwrap_or_else(|| provision.clone());
-    let opts = ScrollIntoViewOptions::new();
-    opts.set_block(ScrollLogicalPosition::Center);
-    opts.set_behavior(if reduced_motion() {
-        ScrollBehavior::Instant
-    } else {
-        ScrollBehavior::Smooth
-    });
-    target.scroll_into_view_with_scroll_into_view_options(&opts);
+    scroll_into_view(&target, ScrollLogicalPosition::Center);
     if let Ok(el) = provision.dyn_into::<web_sys::HtmlElement>() {
         let fo = web_sys::FocusOptions::new();
         fo.set_prevent_scroll(true);
@@ -206,14 +211,7 @@ pub fn show_hit(node: &NodeRef, index: usize) {
     for (i, hit) in hits_near(node).iter().enumerate() {
         let _ = hit.class_list().toggle_with_force("dd-hit-current", i == index);
         if i == index {
-            let opts = ScrollIntoViewOptions::new();
-            opts.set_block(ScrollLogicalPosition::Center);
-            opts.set_behavior(if reduced_motion() {
-                ScrollBehavior::Instant
-            } else {
-                ScrollBehavior::Smooth
-            });
-            hit.scroll_into_view_with_scroll_into_view_options(&opts);
+            scroll_into_view(hit, ScrollLogicalPosition::Center);
         }
     }
 }

@@ -5,11 +5,10 @@
 //! focus is inside the frame; a `<draft-diff>` element listens on its own root inside the
 //! Shadow DOM, so it hears keys only while focus is inside it and never takes a blog's keys.
 
-use super::browser::reduced_motion;
 use super::Listener;
 use crate::ui::Host;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::{Element, HtmlElement, ScrollLogicalPosition};
 use yew::NodeRef;
 
 /// What a key asks for.
@@ -86,17 +85,6 @@ fn active_in(root: &Element) -> Option<Element> {
     active.dyn_into::<Element>().ok().filter(|a| root.contains(Some(a)))
 }
 
-fn scroll_options() -> ScrollIntoViewOptions {
-    let opts = ScrollIntoViewOptions::new();
-    opts.set_block(ScrollLogicalPosition::Start);
-    opts.set_behavior(if reduced_motion() {
-        ScrollBehavior::Instant
-    } else {
-        ScrollBehavior::Smooth
-    });
-    opts
-}
-
 /// Moves keyboard focus to the next (or previous) provision in reading order and scrolls it
 /// into view; instantly when the reader asked for less motion.
 pub fn step_provision(root: &NodeRef, forward: bool) {
@@ -142,7 +130,7 @@ pub fn step_provision(root: &NodeRef, forward: bool) {
     let fo = web_sys::FocusOptions::new();
     fo.set_prevent_scroll(true);
     let _ = el.focus_with_options(&fo);
-    el.scroll_into_view_with_scroll_into_view_options(&scroll_options());
+    super::browser::scroll_into_view(el, ScrollLogicalPosition::Start);
 }
 
 /// Focuses the first element matching `selector` inside the widget; true if there was one.
