@@ -969,7 +969,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #![proptest_config(ProptestConfig::with_cases(10_000))]
         #[test]
         fn alignments_partition_both_versions(
             old in documents(),

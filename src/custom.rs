@@ -1663,7 +1663,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(2_000))]
+        #![proptest_config(ProptestConfig::with_cases(10_000))]
 
         #[test]
         fn reader_documents_go_through_the_whole_engine(cmp in engine_pair()) {

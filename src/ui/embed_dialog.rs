@@ -62,7 +62,7 @@ pub fn embed_dialog(p: &EmbedDialogProps) -> Html {
                 <button type="button" class="dd-button" onclick={copy(s.element.clone())}>{ "Copy script code" }</button>
             </div>
             <p class="dd-preview-label">{ "Preview" }</p>
-            <iframe class="dd-preview" src={s.frame_url} title="Preview of the embedded widget" loading="lazy"></iframe>
+            <iframe class="dd-preview" src={s.frame_url} title="Preview of the embedded widget"></iframe>
         </div>
     }
 }

@@ -161,3 +161,30 @@ test('a pasted link unfurls: Open Graph and Twitter tags point at a real preview
   // Without JavaScript, readers get the static text of both drafts and a note saying so.
   assert.match(html, /<noscript><p class="dd-noscript">/);
 });
+
+test('"Embed this view" gives working snippets for the current view, a copy button and a live preview', async () => {
+  const { page, errors, context } = await open(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.goto(`${server.origin}/index.html#2015-7&themes=human-rights&view=inline`);
+  await page.waitForSelector('.dd-app .dd-toolbar');
+  await page.locator('.dd-embed-button').click();
+  const iframeCode = await page.locator('#dd-embed-iframe').inputValue();
+  const elementCode = await page.locator('#dd-embed-element').inputValue();
+  assert.match(iframeCode, /src="http:\/\/127\.0\.0\.1:\d+\/index\.html\?embed=1&amp;id=draftdiff-1#2015-7&amp;themes=human-rights&amp;view=inline"/);
+  assert.match(iframeCode, /<script src="http:\/\/127\.0\.0\.1:\d+\/draftdiff-host\.js" defer><\/script>/);
+  assert.match(elementCode, /<draft-diff provision="2015-7" themes="human-rights" view="inline"><\/draft-diff>/);
+  await page.frameLocator('.dd-preview').locator('[id="2015-7"].dd-merged').waitFor();
+  await page.locator('.dd-snippet button').first().click();
+  await page.waitForFunction(() => document.querySelector('.dd-toast').textContent.includes('Code copied'));
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), iframeCode);
+  // Paste both snippets into a post (the blog already loads the two scripts) and they render that view.
+  const post = await context.newPage();
+  await post.goto(`${server.origin}/fixtures/blog.html`);
+  await post.evaluate(([a, b]) => {
+    const box = document.createElement('div');
+    box.innerHTML = a.replace(/<script[^>]*><\/script>/g, '') + b.replace(/<script[^>]*><\/script>/g, '');
+    document.querySelector('article').append(box);
+  }, [iframeCode, elementCode]);
+  await post.frameLocator('iframe[data-draftdiff="draftdiff-1"]').locator('[id="2015-7"].dd-merged.dd-focus').waitFor();
+  await post.waitForFunction(() => [...document.querySelectorAll('draft-diff')].pop().shadowRoot?.querySelector('[id="2015-7"].dd-merged.dd-focus'));
+  assert.deepEqual(errors, []);
+});
