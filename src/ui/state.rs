@@ -5,7 +5,7 @@
 //! Components never mutate state themselves: they dispatch an [`Action`].
 
 use crate::corpus::Part;
-use crate::link::{self, Anchor, Match, Parsed, Passage, View, ViewState};
+use crate::link::{Anchor, Match, Parsed, Passage, View, ViewState};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -145,9 +145,4 @@ impl Reducible for AppState {
 /// (`holds_focus`) and not collapsed by the reader since.
 pub fn part_shown(state: &AppState, p: Part, holds_focus: bool) -> bool {
     state.view.open.contains(&p) || (holds_focus && !state.focus_part_closed)
-}
-
-/// The hash for the current state (without `#`).
-pub fn hash_of(state: &AppState) -> String {
-    link::format(&state.view)
 }
