@@ -184,6 +184,8 @@ test('"Embed this view" gives working snippets for the current view, a copy butt
     box.innerHTML = a.replace(/<script[^>]*><\/script>/g, '') + b.replace(/<script[^>]*><\/script>/g, '');
     document.querySelector('article').append(box);
   }, [iframeCode, elementCode]);
+  // The snippet's iframe is lazy (right for a post): it loads when the reader scrolls to it.
+  await post.locator('iframe[data-draftdiff="draftdiff-1"]').scrollIntoViewIfNeeded();
   await post.frameLocator('iframe[data-draftdiff="draftdiff-1"]').locator('[id="2015-7"].dd-merged.dd-focus').waitFor();
   await post.waitForFunction(() => [...document.querySelectorAll('draft-diff')].pop().shadowRoot?.querySelector('[id="2015-7"].dd-merged.dd-focus'));
   assert.deepEqual(errors, []);

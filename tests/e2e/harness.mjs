@@ -1,5 +1,6 @@
 // Shared end-to-end plumbing: a static server for dist/ (and test fixtures) on 127.0.0.1,
 // Debian's Chromium driven by playwright-core, and recorders for console errors and requests.
+import assert from 'node:assert/strict';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -84,6 +85,25 @@ export async function ready(page) {
 /** Requests that went anywhere but `origin` (data: and blob: are in-page). */
 export function foreign(requests, origin) {
   return requests.filter((u) => !u.startsWith(origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:'));
+}
+
+/**
+ * A fresh page at `origin/index.html#hash` with the app mounted; `init` (optional) runs in the page
+ * before any of its scripts; other options go to `open`.
+ */
+export async function load(browser, origin, hash = '', { init, ...options } = {}) {
+  const ctx = await open(browser, options);
+  if (init) await ctx.page.addInitScript(init);
+  await ctx.page.goto(`${origin}/index.html${hash ? `#${hash}` : ''}`);
+  await ready(ctx.page);
+  return ctx;
+}
+
+/** Ends a test: nothing logged as an error, nothing fetched from another origin; closes the context. */
+export async function finish({ context, errors, requests }, origin) {
+  assert.deepEqual(errors, [], 'no console errors');
+  assert.deepEqual(foreign(requests, origin), [], 'no request off the page origin');
+  await context.close();
 }
 
 /** Saves a screenshot under tests/e2e/out/ and returns its path. */

@@ -3,27 +3,14 @@
 // the back button does, and what the share menu puts on the clipboard.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, ready, foreign, shot } from './harness.mjs';
+import { serve, launch, shot, load as loadAt, finish as finishAt } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-/** A fresh page at `#hash`; `init` runs in the page before any of its scripts. */
-async function load(hash, { init, ...options } = {}) {
-  const ctx = await open(browser, options);
-  if (init) await ctx.page.addInitScript(init);
-  await ctx.page.goto(`${server.origin}/index.html#${hash}`);
-  await ready(ctx.page);
-  return ctx;
-}
-
-/** Every test ends here: nothing logged as an error, nothing fetched from elsewhere. */
-async function finish({ context, errors, requests }) {
-  assert.deepEqual(errors, [], 'no console errors');
-  assert.deepEqual(foreign(requests, server.origin), [], 'no request off the page origin');
-  await context.close();
-}
+const load = (hash, options) => loadAt(browser, server.origin, hash, options);
+const finish = (ctx) => finishAt(ctx, server.origin);
 
 const hash = (page) => page.evaluate(() => location.hash);
 const historyLength = (page) => page.evaluate(() => history.length);

@@ -3,7 +3,7 @@
 // live in the URL so a filtered view can be shared and reloaded.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, ready, foreign, shot } from './harness.mjs';
+import { serve, launch, ready, shot, load as loadAt, finish as finishAt } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -12,20 +12,8 @@ after(async () => { await browser?.close(); await server?.close(); });
 const TOTAL = 32;
 const ALL_PARTS = 'open=letter,preamble,purpose,code';
 
-/** A fresh page at `hash`, with the app mounted. */
-async function load(hash = '', options = {}) {
-  const ctx = await open(browser, options);
-  await ctx.page.goto(`${server.origin}/index.html${hash ? `#${hash}` : ''}`);
-  await ready(ctx.page);
-  return ctx;
-}
-
-/** Every test ends here: nothing logged as an error, nothing fetched from elsewhere. */
-async function finish({ context, errors, requests }) {
-  assert.deepEqual(errors, [], 'no console errors');
-  assert.deepEqual(foreign(requests, server.origin), [], 'no request off the page origin');
-  await context.close();
-}
+const load = (hash, options) => loadAt(browser, server.origin, hash, options);
+const finish = (ctx) => finishAt(ctx, server.origin);
 
 const chip = (page, id) => page.locator(`.dd-chip[data-theme="${id}"]`);
 
