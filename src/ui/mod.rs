@@ -175,18 +175,19 @@ pub fn app(props: &AppProps) -> Html {
         format!("dd-view-{}", state.view.view.key())
     );
 
+    let parts = cmp.sections();
     let collapsed_matches = if selected.is_empty() {
         0
     } else {
-        cmp.sections()
-            .into_iter()
+        parts
+            .iter()
             .filter(|(part, pairs)| {
                 !state::part_shown(&state, *part, focus_pair.is_some_and(|(p, _)| pairs.contains(&p)))
             })
             .map(|(_, pairs)| pairs.iter().filter(|p| visible.contains(p)).count())
             .sum::<usize>()
     };
-    let sections = cmp.sections().into_iter().map(|(part, pairs)| {
+    let sections = parts.into_iter().map(|(part, pairs)| {
         let shown: Vec<usize> = pairs.iter().copied().filter(|p| visible.contains(p) || revealed == Some(*p)).collect();
         let holds_focus = focus_pair.is_some_and(|(p, _)| pairs.contains(&p));
         let open = state::part_shown(&state, part, holds_focus);

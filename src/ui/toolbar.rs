@@ -11,7 +11,7 @@ use crate::compare::Side;
 use crate::interop::{browser, keys};
 use crate::link::{self, Match, View, ViewState};
 use crate::stats::Summary;
-use crate::themes;
+use crate::themes::{self, ThemeSet};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -76,18 +76,18 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
         }
     });
 
-    // A chip counts the aligned pairs that carry its theme on either side.
-    let counts: Vec<usize> = (0..themes::THEMES.len())
-        .map(|t| {
-            (0..cmp.pairs.len())
-                .filter(|&pair| {
-                    side_tags(cmp, pair, Side::Old)
-                        .union(side_tags(cmp, pair, Side::New))
-                        .contains(t)
-                })
-                .count()
-        })
-        .collect();
+    // A chip counts the aligned pairs that carry its theme on either side. Both figures depend
+    // only on the comparison: computed once, not on every toggle.
+    let counts = use_memo(p.cmp.clone(), |shared| {
+        let cmp = &shared.0;
+        let tags: Vec<ThemeSet> = (0..cmp.pairs.len())
+            .map(|pair| side_tags(cmp, pair, Side::Old).union(side_tags(cmp, pair, Side::New)))
+            .collect();
+        (0..themes::THEMES.len())
+            .map(|t| tags.iter().filter(|s| s.contains(t)).count())
+            .collect::<Vec<usize>>()
+    });
+    let whole = use_memo(p.cmp.clone(), |shared| Summary::of(&shared.0, 0..shared.0.pairs.len()));
     let chips = themes::THEMES.iter().enumerate().map(|(i, t)| {
         let on = p.view.themes.iter().any(|x| x == t.id);
         let id = t.id.to_string();
@@ -113,7 +113,6 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
         Callback::from(move |_| d.dispatch(Action::ClearThemes))
     };
     let summary = Summary::of(cmp, p.visible.iter().copied());
-    let whole = Summary::of(cmp, 0..cmp.pairs.len());
     let embed_open = use_state(|| false);
     let toggle_embed = {
         let e = embed_open.clone();
