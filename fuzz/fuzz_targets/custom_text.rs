@@ -1,8 +1,8 @@
 //! Any bytes as a pasted version: never a panic; an accepted document has unique ids whose
 //! anchors parse as links, and no empty text.
 #![no_main]
-use draftdiff::custom::from_plain_text;
-use draftdiff::link::Anchor;
+use draftdiff_core::custom::from_plain_text;
+use draftdiff_core::link::Anchor;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

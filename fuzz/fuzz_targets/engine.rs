@@ -1,8 +1,8 @@
 //! Two documents (the input split at its first NUL) through alignment and word diff: every
 //! provision appears exactly once per side, and every diff reassembles both texts exactly.
 #![no_main]
-use draftdiff::compare::{Comparison, Side};
-use draftdiff::custom::{distinct_years, from_plain_text, options};
+use draftdiff_core::compare::{Comparison, Side};
+use draftdiff_core::custom::{distinct_years, from_plain_text, options};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -1,6 +1,6 @@
 //! Any bytes as a URL hash: never a panic, and what `format` writes reads back to the same state.
 #![no_main]
-use draftdiff::link::{format, parse};
+use draftdiff_core::link::{format, parse};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -2,10 +2,10 @@
 //! bundled documents, as a reference for the in-browser (wasm) figures of `tools/bench`.
 //! Each run is timed on its own; prints the median, p10 and p90.
 
-use draftdiff::align::RowKind;
-use draftdiff::compare::Comparison;
-use draftdiff::corpus::bundled;
-use draftdiff::diff::word_diff;
+use draftdiff_core::align::RowKind;
+use draftdiff_core::compare::Comparison;
+use draftdiff_core::corpus::bundled;
+use draftdiff_core::diff::word_diff;
 use std::hint::black_box;
 use std::time::Instant;
 

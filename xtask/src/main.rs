@@ -12,8 +12,8 @@ mod prerender;
 mod preview;
 mod single_file;
 
-use draftdiff::compare::Comparison;
-use draftdiff::corpus::bundled;
+use draftdiff_core::compare::Comparison;
+use draftdiff_core::corpus::bundled;
 use std::path::{Path, PathBuf};
 use std::{env, fs, process};
 

@@ -5,11 +5,11 @@
 //! id. The app replaces this markup when it mounts; the structure mirrors the side-by-side view.
 
 use crate::html::escape;
-use draftdiff::align::RowKind;
-use draftdiff::compare::{Comparison, Side};
-use draftdiff::corpus::Document;
-use draftdiff::diff::Change;
-use draftdiff::segments::{layer, side_pieces};
+use draftdiff_core::align::RowKind;
+use draftdiff_core::compare::{Comparison, Side};
+use draftdiff_core::corpus::Document;
+use draftdiff_core::diff::Change;
+use draftdiff_core::segments::{layer, side_pieces};
 use std::fmt::Write;
 
 fn cell(cmp: &Comparison, pair: usize, side: Side) -> String {
@@ -87,7 +87,7 @@ pub fn comparison(cmp: &Comparison) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use draftdiff::corpus::bundled;
+    use draftdiff_core::corpus::bundled;
 
     #[test]
     fn every_provision_has_its_public_id_and_the_redline_is_marked() {

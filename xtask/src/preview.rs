@@ -7,9 +7,9 @@
 
 use crate::html::escape;
 use crate::png;
-use draftdiff::align::RowKind;
-use draftdiff::compare::Comparison;
-use draftdiff::stats::Summary;
+use draftdiff_core::align::RowKind;
+use draftdiff_core::compare::Comparison;
+use draftdiff_core::stats::Summary;
 
 const W: usize = 1200;
 const H: usize = 630;
@@ -197,7 +197,7 @@ pub fn meta_tags(cmp: &Comparison, base: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use draftdiff::corpus::bundled;
+    use draftdiff_core::corpus::bundled;
 
     #[test]
     fn the_card_and_the_tags_describe_the_real_comparison() {

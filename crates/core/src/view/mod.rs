@@ -1,0 +1,97 @@
+//! The view layer: what the widget shows and says, as plain Rust. The state and its reducer
+//! ([`state`]), where the widget lives ([`Host`]), which pairs a view keeps, and the notices a
+//! link earns. Yew components render this and dispatch [`state::Action`]s; they decide nothing.
+
+pub mod state;
+
+use crate::compare::{Comparison, Side};
+use crate::link::{self, Parsed};
+use crate::themes::{self, ThemeSet};
+
+/// Where the widget lives; decides how it treats the URL and the page around it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Host {
+    /// The full page: the view state is the page's own `#hash`.
+    Page,
+    /// Inside an iframe on someone's post: same, but never pushes history (the host's back
+    /// button must keep working) and posts its height to the parent.
+    Frame {
+        /// Instance id the host script uses to find this iframe.
+        instance: String,
+    },
+    /// A `<draft-diff>` element: the host page's URL is not ours to touch.
+    Element {
+        /// The full comparison page of the widget's site (for "open the full comparison" and
+        /// shared links), as the loader reported it; empty if it gave none we trust.
+        page: String,
+    },
+}
+
+/// Turns parse problems and unknown anchors into one reader-facing notice.
+pub fn notice_for(cmp: &Comparison, parsed: &Parsed) -> Option<String> {
+    let mut problems: Vec<String> = parsed.problems.iter().map(|p| p.to_string()).collect();
+    if let Some(a) = &parsed.state.focus {
+        if cmp.locate(&a.to_string()).is_none() {
+            problems.push(format!("there is no provision “{a}” in these drafts"));
+        }
+    }
+    for t in &parsed.state.themes {
+        if themes::by_id(t).is_none() {
+            problems.push(format!("there is no theme “{t}”"));
+        }
+    }
+    (!problems.is_empty()).then(|| {
+        format!(
+            "This link could not be followed exactly: {}. Showing the closest view.",
+            problems.join("; ")
+        )
+    })
+}
+
+/// The set of known themes among the ids in the URL.
+pub fn selected_themes(ids: &[String]) -> ThemeSet {
+    let mut set = ThemeSet::default();
+    for id in ids {
+        if let Some((i, _)) = themes::by_id(id) {
+            set.insert(i);
+        }
+    }
+    set
+}
+
+/// Tags of one side of a pair: hand tags for bundled documents, keyword detection otherwise.
+pub fn side_tags(cmp: &Comparison, pair: usize, side: Side) -> ThemeSet {
+    cmp.index(pair, side).map_or(ThemeSet::default(), |i| {
+        let doc = cmp.doc(side);
+        let p = &doc.provisions[i];
+        if p.status.is_some() {
+            themes::tags(&doc.symbol, &p.id)
+        } else {
+            themes::detect(&p.text)
+        }
+    })
+}
+
+/// Pairs the current filter keeps, in order.
+pub fn visible_pairs(cmp: &Comparison, view: &link::ViewState, selected: ThemeSet) -> Vec<usize> {
+    let mode = match view.match_mode {
+        link::Match::Any => themes::MatchMode::Any,
+        link::Match::All => themes::MatchMode::All,
+    };
+    let one_side = match view.view {
+        link::View::Old => Some(Side::Old),
+        link::View::New => Some(Side::New),
+        _ => None,
+    };
+    (0..cmp.pairs.len())
+        .filter(|&p| one_side.is_none_or(|s| cmp.index(p, s).is_some()))
+        .filter(|&p| {
+            themes::row_matches(
+                side_tags(cmp, p, Side::Old),
+                side_tags(cmp, p, Side::New),
+                selected,
+                mode,
+            )
+        })
+        .collect()
+}

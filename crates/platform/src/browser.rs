@@ -1,0 +1,216 @@
+//! Every browser call the UI makes: history, hash changes, clipboard, focus and scrolling,
+//! the text selection. Kept here so components stay plain render-and-dispatch code.
+
+use crate::Listener;
+use draftdiff_core::view::Host;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("a browser window")
+}
+
+/// The current `#hash` without its `#`.
+pub fn current_hash() -> String {
+    let raw = window().location().hash().unwrap_or_default();
+    raw.strip_prefix('#').unwrap_or(&raw).to_string()
+}
+
+thread_local! {
+    /// The hash the widget last read or wrote. popstate and hashchange both fire for one
+    /// traversal (act once), and our own pushState/replaceState fire neither: so `set_hash`
+    /// records what it wrote, or going back to the hash the page opened with would be ignored.
+    static SEEN: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Calls `f` with the new hash on back/forward and on edited or followed `#links`.
+pub fn on_hash_change(f: impl Fn(String) + 'static) -> Listener {
+    let f = std::rc::Rc::new(f);
+    SEEN.with(|s| *s.borrow_mut() = current_hash());
+    let handler = move |_: web_sys::Event| {
+        let hash = current_hash();
+        let new = SEEN.with(|s| std::mem::replace(&mut *s.borrow_mut(), hash.clone()) != hash);
+        if new {
+            f(hash);
+        }
+    };
+    let target: web_sys::EventTarget = window().into();
+    let h2 = handler.clone();
+    Listener::pair(
+        Listener::new(&target, "hashchange", handler),
+        Listener::new(&target, "popstate", h2),
+    )
+}
+
+fn set_hash(hash: &str, push: bool) {
+    let loc = window().location();
+    let base = loc.href().unwrap_or_default();
+    let base = base.split('#').next().unwrap_or_default();
+    let url = if hash.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}#{hash}")
+    };
+    if loc.hash().unwrap_or_default().trim_start_matches('#') != hash {
+        if let Ok(history) = window().history() {
+            let _ = if push {
+                history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+            } else {
+                history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+            };
+        }
+    }
+    SEEN.with(|s| *s.borrow_mut() = current_hash());
+}
+
+/// Records the view in a new history entry (the reader went somewhere).
+pub fn push_hash(hash: &str) {
+    set_hash(hash, true);
+}
+
+/// Updates the URL without adding history (filters and views).
+pub fn replace_hash(hash: &str) {
+    set_hash(hash, false);
+}
+
+/// Whether the reader asked for less motion.
+pub fn reduced_motion() -> bool {
+    window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
+/// Scrolls `el` into view at `block`, smoothly unless the reader asked for less motion.
+pub fn scroll_into_view(el: &Element, block: ScrollLogicalPosition) {
+    let opts = ScrollIntoViewOptions::new();
+    opts.set_block(block);
+    opts.set_behavior(if reduced_motion() {
+        ScrollBehavior::Instant
+    } else {
+        ScrollBehavior::Smooth
+    });
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+}
+
+/// Scrolls the provision with this anchor into view and gives it keyboard focus.
+pub fn land_on(root: Option<Element>, anchor: &str, passage: bool) {
+    let Some(root) = root else { return };
+    let find = |within: &Element, selector: &str| within.query_selector(selector).ok().flatten();
+    // The provision; in a merged redline the anchor is an empty alias inside the merged text,
+    // which is what the reader should land on; in a one-draft view that leaves the linked
+    // side out, its counterpart in the linked row (or the row itself).
+    let provision = find(&root, &format!("[id=\"{anchor}\"]"))
+        .map(|e| e.closest(".dd-prov").ok().flatten().unwrap_or(e))
+        .or_else(|| find(&root, ".dd-focused .dd-prov[id]"))
+        .or_else(|| find(&root, ".dd-focused"));
+    let Some(provision) = provision else { return };
+    let target = passage
+        .then(|| find(&provision, ".dd-passage"))
+        .flatten()
+        .unwrap_or_else(|| provision.clone());
+    scroll_into_view(&target, ScrollLogicalPosition::Center);
+    if let Ok(el) = provision.dyn_into::<web_sys::HtmlElement>() {
+        let fo = web_sys::FocusOptions::new();
+        fo.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&fo);
+    }
+}
+
+/// The URL that opens the full comparison at `hash`.
+pub fn share_url(host: &Host, hash: &str) -> String {
+    let page = match host {
+        Host::Page | Host::Frame { .. } => {
+            let href = window().location().href().unwrap_or_default();
+            // The iframe is this page with `?embed=1…`: readers get the full page instead.
+            let cut: &[char] = if matches!(host, Host::Frame { .. }) {
+                &['#', '?']
+            } else {
+                &['#']
+            };
+            href.split(cut).next().unwrap_or_default().to_string()
+        }
+        Host::Element { page } => page.clone(),
+    };
+    if hash.is_empty() {
+        page
+    } else {
+        format!("{page}#{hash}")
+    }
+}
+
+/// The folder the widget is served from, ending in `/` (embed snippets point there).
+pub fn widget_base() -> String {
+    let href = window().location().href().unwrap_or_default();
+    let page = href.split(['#', '?']).next().unwrap_or_default();
+    match page.rfind('/') {
+        Some(i) => page[..=i].to_string(),
+        None => page.to_string(),
+    }
+}
+
+/// Copies text to the clipboard, then reports whether it worked (false: offer a fallback).
+pub fn copy(text: &str, done: impl FnOnce(bool) + 'static) {
+    let clipboard = window().navigator().clipboard();
+    // `navigator.clipboard` is undefined on insecure origins (file://, plain http hosts).
+    if JsValue::from(clipboard.clone()).is_undefined() {
+        done(false);
+        return;
+    }
+    let promise = clipboard.write_text(text);
+    wasm_bindgen_futures::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
+}
+
+/// The selected text, if the whole selection lies inside this element.
+pub fn selection_within(node: Option<Element>) -> Option<String> {
+    let el = web_sys::Node::from(node?);
+    let root = el.get_root_node();
+    // Inside a shadow root the document's selection is retargeted; ask the root when it can say.
+    let sel = js_sys::Reflect::get(&root, &"getSelection".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call0(&root).ok())
+        .and_then(|s| s.dyn_into::<web_sys::Selection>().ok())
+        .or_else(|| window().get_selection().ok().flatten())?;
+    let inside = |n: Option<web_sys::Node>| n.is_some_and(|n| el.contains(Some(&n)));
+    (sel.range_count() > 0 && inside(sel.anchor_node()) && inside(sel.focus_node()))
+        .then(|| String::from(sel.to_string()))
+}
+
+/// Runs `f` after the browser has laid out the next frame (the DOM of this render is in place).
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let cb = Closure::once_into_js(f);
+    let _ = window().request_animation_frame(cb.unchecked_ref());
+}
+
+/// The search hits rendered inside the widget that contains `node`.
+fn hits_near(node: Option<Element>) -> Vec<Element> {
+    let Some(app) = node.and_then(|e| e.closest(".dd-app").ok().flatten()) else {
+        return Vec::new();
+    };
+    let Ok(list) = app.query_selector_all("mark.dd-hit") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
+/// How many search hits the widget shows.
+pub fn count_hits(node: Option<Element>) -> usize {
+    hits_near(node).len()
+}
+
+/// Marks the `index`-th search hit as current and scrolls it into view.
+pub fn show_hit(node: Option<Element>, index: usize) {
+    for (i, hit) in hits_near(node).iter().enumerate() {
+        let _ = hit.class_list().toggle_with_force("dd-hit-current", i == index);
+        if i == index {
+            scroll_into_view(hit, ScrollLogicalPosition::Center);
+        }
+    }
+}

@@ -1,0 +1,265 @@
+//! The Yew view: function components that render the comparison and dispatch [`state::Action`]s.
+//!
+//! Components only render and dispatch; alignment, diffs, theme matching, link grammar and
+//! segment layering come from the core (`draftdiff_core`), its view layer decides what is shown,
+//! and every browser call goes through `draftdiff_platform`.
+
+mod change_map;
+mod custom_panel;
+mod embed_dialog;
+mod header;
+mod notes;
+mod provision;
+mod row;
+mod search_box;
+mod shortcuts;
+pub mod store;
+use store::Store;
+mod toolbar;
+
+use draftdiff_core::compare::Comparison;
+use draftdiff_core::link::{self, Parsed};
+use draftdiff_core::view::state::{self, Action, AppState, HistoryMode};
+use draftdiff_core::view::{notice_for, selected_themes, visible_pairs};
+pub use draftdiff_core::view::{side_tags, Host};
+use draftdiff_platform::{browser, keys};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// A shared comparison, compared by identity so props stay cheap to diff.
+#[derive(Clone, Debug)]
+pub struct Shared(pub Rc<Comparison>);
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Properties of the root component.
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    /// What is compared.
+    pub cmp: Shared,
+    /// Where the widget is mounted.
+    pub host: Host,
+    /// The state to open with (from the URL or the element's attributes).
+    pub initial: Rc<Parsed>,
+    /// Called with the new hash whenever the reader changes the view (element hosts emit an event).
+    #[prop_or_default]
+    pub on_navigate: Option<Callback<String>>,
+}
+
+/// The widget.
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    // A reader's own comparison, when they made one, replaces the bundled drafts.
+    let custom = use_state(|| None::<Shared>);
+    let custom_open = use_state(|| false);
+    let shared = (*custom).clone().unwrap_or_else(|| props.cmp.clone());
+    let cmp = shared.0.clone();
+    let state = {
+        let cmp = cmp.clone();
+        let initial = props.initial.clone();
+        use_reducer(move || {
+            Store(AppState {
+                notice: notice_for(&cmp, &initial),
+                view: initial.state.clone(),
+                history: HistoryMode::None,
+                focus_serial: 1,
+                ..AppState::default()
+            })
+        })
+    };
+    let root = use_node_ref();
+    // Keyboard shortcuts (j / k, /, ?) and their help panel.
+    let help = shortcuts::use_shortcuts(&root, &props.host);
+
+    // Hosts that own a URL follow back/forward and edited hashes.
+    {
+        let (dispatch, host, cmp) = (state.dispatcher(), props.host.clone(), cmp.clone());
+        use_effect_with((), move |_| {
+            let guard = (!matches!(host, Host::Element { .. })).then(|| {
+                browser::on_hash_change(move |hash| {
+                    let parsed = link::parse(&hash);
+                    let notice = notice_for(&cmp, &parsed);
+                    dispatch.dispatch(Action::FromUrl(Rc::new(parsed), notice));
+                })
+            });
+            move || drop(guard)
+        });
+    }
+
+    // Props updated by the host (element `update()`): adopt them.
+    {
+        let (dispatch, cmp, first) = (state.dispatcher(), cmp.clone(), use_mut_ref(|| true));
+        use_effect_with(props.initial.clone(), move |initial| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                dispatch.dispatch(Action::FromUrl(initial.clone(), notice_for(&cmp, initial)));
+            }
+        });
+    }
+
+    // Keep the URL (or the host) informed.
+    {
+        let (host, on_navigate) = (props.host.clone(), props.on_navigate.clone());
+        use_effect_with((state.view.clone(), state.history), move |(view, history)| {
+            let hash = link::format(view);
+            match (&host, history) {
+                (_, HistoryMode::None) => {}
+                (Host::Page, HistoryMode::Push) => browser::push_hash(&hash),
+                (Host::Page | Host::Frame { .. }, _) => browser::replace_hash(&hash),
+                (Host::Element { .. }, _) => {}
+            }
+            if !matches!(history, HistoryMode::None) {
+                if let Some(cb) = on_navigate {
+                    cb.emit(hash);
+                }
+            }
+        });
+    }
+
+    // Land on the focused provision after every explicit navigation. An embed opening on a
+    // provision only highlights it: scrolling or taking focus would move the host's page.
+    {
+        let (root, view) = (root.clone(), state.view.clone());
+        let embedded_first_load = props.host != Host::Page && state.focus_serial == 1;
+        use_effect_with(state.focus_serial, move |_| {
+            if let Some(anchor) = view.focus.as_ref().filter(|_| !embedded_first_load) {
+                browser::land_on(root.cast(), &anchor.to_string(), view.passage.is_some());
+            }
+        });
+    }
+
+    let selected = selected_themes(&state.view.themes);
+    let visible = visible_pairs(&cmp, &state.view, selected);
+    let focus_pair = state.view.focus.as_ref().and_then(|a| cmp.locate(&a.to_string()));
+    let revealed = focus_pair.filter(|(p, _)| !visible.contains(p)).map(|(p, _)| p);
+
+    let dispatch = state.dispatcher();
+    let frame = !matches!(props.host, Host::Page);
+    let classes = classes!(
+        "dd-app",
+        frame.then_some("dd-embedded"),
+        format!("dd-view-{}", state.view.view.key())
+    );
+
+    let parts = cmp.sections();
+    let collapsed_matches = if selected.is_empty() {
+        0
+    } else {
+        parts
+            .iter()
+            .filter(|(part, pairs)| {
+                !state::part_shown(&state, *part, focus_pair.is_some_and(|(p, _)| pairs.contains(&p)))
+            })
+            .map(|(_, pairs)| pairs.iter().filter(|p| visible.contains(p)).count())
+            .sum::<usize>()
+    };
+    let sections = parts.into_iter().map(|(part, pairs)| {
+        let shown: Vec<usize> = pairs.iter().copied().filter(|p| visible.contains(p) || revealed == Some(*p)).collect();
+        let holds_focus = focus_pair.is_some_and(|(p, _)| pairs.contains(&p));
+        let open = state::part_shown(&state, part, holds_focus);
+        let toggle = {
+            let d = dispatch.clone();
+            Callback::from(move |_| d.dispatch(Action::TogglePart(part, holds_focus)))
+        };
+        let heading_id = format!("dd-part-{}", part.key());
+        html! {
+            <section class={classes!("dd-part", format!("dd-part-{}", part.key()))} aria-labelledby={heading_id.clone()} key={part.key()}>
+                <h2 id={heading_id}>
+                    <button type="button" class="dd-part-toggle" aria-expanded={open.to_string()} onclick={toggle}>
+                        <span class="dd-chevron" aria-hidden="true"></span>
+                        { part.heading() }
+                        <span class="dd-part-count">{ format!(" ({} of {})", shown.len(), pairs.len()) }</span>
+                    </button>
+                </h2>
+                if open {
+                    if shown.is_empty() {
+                        <p class="dd-empty-part">{ "No provision in this part carries the selected themes." }</p>
+                    }
+                    { for shown.iter().map(|&p| html! {
+                        <row::RowView key={p} cmp={shared.clone()} pair={p} view={state.view.view}
+                            selected={selected} query={state.view.query.clone()}
+                            focused={focus_pair.filter(|(fp, _)| *fp == p).map(|(_, s)| s)}
+                            passage={state.view.passage.clone().filter(|_| focus_pair.is_some_and(|(fp, _)| fp == p))}
+                            revealed={revealed == Some(p)} dispatch={dispatch.clone()} host={props.host.clone()} notes={state.view.notes} />
+                    }) }
+                }
+            </section>
+        }
+    });
+
+    let total = cmp.pairs.len();
+    let dismiss = {
+        let d = dispatch.clone();
+        Callback::from(move |_| d.dispatch(Action::Dismiss))
+    };
+    let body = html! {
+        <>
+            if let Some(n) = &state.notice {
+                <div class="dd-notice" role="alert">
+                    <p>{ n.clone() }</p>
+                    <button type="button" class="dd-button" onclick={dismiss.clone()}>{ "Dismiss" }</button>
+                </div>
+            }
+            if let Some(text) = &state.fallback_copy {
+                <div class="dd-copy-fallback" role="dialog" aria-label="Copy this text">
+                    <label for="dd-copy-field">{ "Your browser blocked the clipboard. Select the text and copy it (Ctrl+C / ⌘C):" }</label>
+                    <textarea id="dd-copy-field" readonly=true rows="4" value={text.clone()} />
+                    <button type="button" class="dd-button" onclick={dismiss.clone()}>{ "Done" }</button>
+                </div>
+            }
+            <p class="dd-count" aria-live="polite">
+                { if selected.is_empty() { format!("Showing all {total} aligned pairs.") } else { format!("Showing {} of {total} aligned pairs.", visible.len()) } }
+                if collapsed_matches > 0 { { format!(" {collapsed_matches} of them in collapsed sections.") } }
+                if revealed.is_some() { { " The linked provision is shown too, although the filter would hide it." } }
+            </p>
+            if !selected.is_empty() && visible.is_empty() {
+                <div class="dd-empty">
+                    <p>{ "No provision carries all the selected themes." }</p>
+                    <button type="button" class="dd-button" onclick={ let d = dispatch.clone(); Callback::from(move |_| d.dispatch(Action::SetMatch(link::Match::Any))) }>{ "Match any of them instead" }</button>
+                </div>
+            }
+            if let Some(c) = &*custom {
+                <div class="dd-custom-banner" role="status">
+                    <p>
+                        { format!("Comparing your own texts: {} → {}.", c.0.old.symbol, c.0.new.symbol) }
+                        if c.0.simplified { { " Some differences were simplified so the page stays responsive." } }
+                    </p>
+                    <button type="button" class="dd-button" onclick={ let c = custom.clone(); Callback::from(move |_| c.set(None)) }>{ "Back to the bundled drafts" }</button>
+                </div>
+            }
+            if *custom_open {
+                <custom_panel::CustomPanel dispatch={dispatch.clone()}
+                    on_close={ let o = custom_open.clone(); Callback::from(move |_| o.set(false)) }
+                    on_compare={ let (c, o) = (custom.clone(), custom_open.clone()); Callback::from(move |cmp: Rc<Comparison>| { c.set(Some(Shared(cmp))); o.set(false); }) } />
+            }
+            <div class="dd-main-actions">
+                if custom.is_none() { <notes::NotesToggle on={state.view.notes} dispatch={dispatch.clone()} /> }
+                if props.host == Host::Page && !*custom_open {
+                    <button type="button" class="dd-button dd-custom-open" onclick={ let o = custom_open.clone(); Callback::from(move |_| o.set(true)) }>{ "Compare your own drafts" }</button>
+                }
+            </div>
+            { for sections }
+        </>
+    };
+    html! {
+        <div class={classes} ref={root.clone()}>
+            if !frame {
+                // Focus the comparison without touching the URL (a `#dd-main` hash would be read as a link).
+                <a class="dd-skip" href="#dd-main" onclick={ let r = root.clone(); Callback::from(move |e: MouseEvent| { e.prevent_default(); keys::focus_in(r.cast(), "#dd-main"); }) }>{ "Skip to the comparison" }</a>
+            }
+            <header::Header cmp={shared.clone()} compact={frame} view={state.view.clone()} url={browser::share_url(&props.host, &link::format(&state.view))} />
+            <toolbar::Toolbar cmp={shared.clone()} view={state.view.clone()} visible={Rc::new(visible.clone())} dispatch={dispatch.clone()} host={props.host.clone()}
+                help_open={help.open} on_help={help.toggle.clone()} on_help_close={help.close.clone()} />
+            if frame {
+                <div class="dd-main" id="dd-main" role="region" aria-label="Comparison">{ body }</div>
+            } else {
+                <main class="dd-main" id="dd-main" tabindex="-1">{ body }</main>
+            }
+            <div class="dd-toast" role="status" aria-live="polite">{ state.toast.clone().unwrap_or_default() }</div>
+            <header::Footer cmp={shared.clone()} compact={frame} />
+        </div>
+    }
+}

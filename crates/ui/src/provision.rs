@@ -1,0 +1,216 @@
+//! One provision as readers see it: label, provenance status, redlined text with highlights,
+//! its themes, and the sharing controls.
+
+use crate::store::{Action, Dispatch};
+use crate::{Host, Shared};
+use draftdiff_core::compare::Side;
+use draftdiff_core::diff::Change;
+use draftdiff_core::link::{self, Anchor, Passage};
+use draftdiff_core::search;
+use draftdiff_core::segments::{layer, Highlight, Layer, Piece, Segment};
+use draftdiff_core::themes::{self, ThemeSet};
+use draftdiff_platform::browser;
+use yew::prelude::*;
+
+/// The runs to render: one side's own text, or a merged redline of both.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Text {
+    /// Side-by-side or single-draft view.
+    Side(Vec<Piece>),
+    /// Inline view: deletions and insertions in one text.
+    Merged(Vec<Piece>),
+}
+
+/// Properties of a provision.
+#[derive(Properties, PartialEq, Clone)]
+pub struct ProvisionProps {
+    pub cmp: Shared,
+    /// The side whose provision this is (the later one for a merged redline).
+    pub side: Side,
+    pub index: usize,
+    pub pieces: Text,
+    pub tags: ThemeSet,
+    pub selected: ThemeSet,
+    pub query: String,
+    pub focused: bool,
+    pub passage: Option<Passage>,
+    pub dispatch: Dispatch,
+    pub host: Host,
+}
+
+/// Highlights of one side's text: selected themes' keywords, search hits, the linked passage.
+fn highlights(text: &str, selected: ThemeSet, query: &str, passage: Option<&Passage>) -> Vec<Highlight> {
+    let mut out: Vec<Highlight> = themes::keyword_hits(text, selected)
+        .into_iter()
+        .map(|h| Highlight {
+            range: h.range,
+            layer: Layer::Theme(themes::THEMES[h.theme].accent),
+        })
+        .collect();
+    out.extend(search::hits(text, query).into_iter().map(|range| Highlight {
+        range,
+        layer: Layer::Search,
+    }));
+    if let Some(range) = passage.and_then(|p| link::find_passage(text, p)) {
+        out.push(Highlight {
+            range,
+            layer: Layer::Passage,
+        });
+    }
+    out
+}
+
+fn render_segment(s: &Segment) -> Html {
+    let mut node = html! { { s.text.clone() } };
+    if s.passage {
+        node = html! { <mark class="dd-passage">{ node }</mark> };
+    }
+    if s.search {
+        node = html! { <mark class="dd-hit">{ node }</mark> };
+    }
+    if let Some(accent) = s.theme {
+        node = html! { <mark class={classes!("dd-kw", format!("dd-accent-{accent}"))}>{ node }</mark> };
+    }
+    match s.change {
+        Change::Equal => node,
+        Change::Delete => html! { <del>{ node }</del> },
+        Change::Insert => html! { <ins>{ node }</ins> },
+    }
+}
+
+/// One provision.
+#[function_component(ProvisionView)]
+pub fn provision_view(p: &ProvisionProps) -> Html {
+    let cmp = &p.cmp.0;
+    let doc = cmp.doc(p.side);
+    let prov = &doc.provisions[p.index];
+    let anchor = doc.anchor(p.index);
+    let text_ref = use_node_ref();
+
+    let merged = matches!(p.pieces, Text::Merged(_));
+    // In a merged redline the element also answers to the earlier provision's anchor.
+    let alias = merged
+        .then(|| cmp.locate(&anchor).and_then(|(pair, _)| cmp.anchor(pair, Side::Old)))
+        .flatten();
+    let old_text = alias
+        .as_ref()
+        .and_then(|a| cmp.locate(a))
+        .and_then(|(pair, _)| cmp.index(pair, Side::Old));
+
+    let segments = match &p.pieces {
+        Text::Side(pieces) => {
+            let marks = highlights(&prov.text, p.selected, &p.query, p.passage.as_ref());
+            layer(pieces, |_| &prov.text, |_| &marks[..])
+        }
+        Text::Merged(pieces) => {
+            let old_src = old_text.map_or("", |i| &cmp.old.provisions[i].text);
+            // A passage selected in a merged redline may span deleted words: look in the new text first.
+            let in_new = p
+                .passage
+                .as_ref()
+                .filter(|ps| link::find_passage(&prov.text, ps).is_some());
+            let new_marks = highlights(&prov.text, p.selected, &p.query, in_new);
+            let old_marks = highlights(
+                old_src,
+                p.selected,
+                &p.query,
+                p.passage.as_ref().filter(|_| in_new.is_none()),
+            );
+            layer(
+                pieces,
+                |s| if s == Side::Old { old_src } else { &prov.text },
+                |s| if s == Side::Old { &old_marks[..] } else { &new_marks[..] },
+            )
+        }
+    };
+
+    let label = prov.display_label();
+    let share_url = browser::share_url(&p.host, &anchor);
+    let copy = |text: String, done: &'static str| {
+        let d = p.dispatch.clone();
+        Callback::from(move |_| {
+            let (d, fallback) = (d.clone(), text.clone());
+            browser::copy(&text, move |ok| {
+                d.dispatch(if ok {
+                    Action::Toast(done.into())
+                } else {
+                    Action::OfferCopy(fallback)
+                })
+            })
+        })
+    };
+    let citation = format!(
+        "{} (“{}”) {}",
+        doc.citation(p.index),
+        prov.text.replace('\n', " "),
+        share_url
+    );
+    let on_passage = {
+        let (d, text_ref, anchor) = (p.dispatch.clone(), text_ref.clone(), Anchor::parse(&anchor));
+        Callback::from(
+            move |_| match (browser::selection_within(text_ref.cast()), anchor.clone()) {
+                (Some(sel), Some(a)) => match link::passage_from_selection(&sel) {
+                    Some(passage) => d.dispatch(Action::FocusPassage(a, passage)),
+                    None => d.dispatch(Action::Toast("Select some words in this provision first.".into())),
+                },
+                _ => d.dispatch(Action::Toast("Select some words in this provision first.".into())),
+            },
+        )
+    };
+
+    // Following the link inside the widget keeps the current view (and never leaves an embed).
+    let go_here = {
+        let (d, a) = (p.dispatch.clone(), Anchor::parse(&anchor));
+        Callback::from(move |e: MouseEvent| {
+            if let Some(a) = a.clone() {
+                e.prevent_default();
+                d.dispatch(Action::Focus(a));
+            }
+        })
+    };
+    let status = prov.status.map(|s| {
+        html! {
+            <span class={classes!("dd-status", format!("dd-status-{}", s.key()))} title={s.explanation()}>
+                <span class="dd-visually-hidden">{ "Transcription: " }</span>{ s.key() }
+            </span>
+        }
+    });
+    let tag_list = themes::THEMES
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| p.tags.contains(*i))
+        .map(|(_, t)| {
+            html! { <li class={classes!("dd-tag", format!("dd-accent-{}", t.accent))}>{ t.name }</li> }
+        });
+    let heading = format!("{} {}", doc.short_name(), label);
+
+    html! {
+        <article class={classes!("dd-prov", format!("dd-side-{}", if p.side == Side::Old { "old" } else { "new" }), merged.then_some("dd-merged"), p.focused.then_some("dd-focus"))}
+            id={anchor.clone()} tabindex="-1" aria-label={format!("{} {}", doc.symbol, label)}>
+            if let Some(a) = alias.clone() { <span class="dd-alias" id={a} tabindex="-1"></span> }
+            <header class="dd-prov-head">
+                <span class="dd-label">
+                    if let Some(o) = old_text {
+                        { format!("{} {} → ", cmp.old.short_name(), cmp.old.provisions[o].display_label()) }
+                    }
+                    { heading }
+                </span>
+                { for status }
+                <details class="dd-share">
+                    <summary aria-label={format!("Share {}", label)}>{ "Share" }</summary>
+                    <div class="dd-share-menu">
+                        <a class="dd-button" href={share_url.clone()} onclick={go_here}>{ "Link" }</a>
+                        <button type="button" class="dd-button" onclick={copy(share_url.clone(), "Link copied.")}>{ "Copy link" }</button>
+                        <button type="button" class="dd-button" onclick={copy(citation, "Citation copied.")}>{ "Copy citation" }</button>
+                        <button type="button" class="dd-button" onclick={copy(prov.text.to_string(), "Text copied.")}>{ "Copy text" }</button>
+                        <button type="button" class="dd-button" onclick={on_passage}>{ "Link to selected words" }</button>
+                    </div>
+                </details>
+            </header>
+            <p class="dd-text" ref={text_ref}>{ for segments.iter().map(render_segment) }</p>
+            if !p.tags.is_empty() {
+                <ul class="dd-tags" aria-label="Themes">{ for tag_list }</ul>
+            }
+        </article>
+    }
+}

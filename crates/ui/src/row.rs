@@ -1,0 +1,152 @@
+//! One aligned pair: its change badge, its "also draws on" links, and its provisions.
+
+use crate::notes::PairNotes;
+use crate::provision::{ProvisionView, Text};
+use crate::store::{Action, Dispatch};
+use crate::{side_tags, Host, Shared};
+use draftdiff_core::align::RowKind;
+use draftdiff_core::compare::Side;
+use draftdiff_core::diff::Change;
+use draftdiff_core::link::{Anchor, Passage, View};
+use draftdiff_core::segments::{inline_pieces, side_pieces};
+use draftdiff_core::themes::ThemeSet;
+use yew::prelude::*;
+
+/// Properties of a row.
+#[derive(Properties, PartialEq, Clone)]
+pub struct RowProps {
+    pub cmp: Shared,
+    pub pair: usize,
+    pub view: View,
+    pub selected: ThemeSet,
+    pub query: String,
+    /// Which side of this pair a link focuses, if any.
+    pub focused: Option<Side>,
+    /// The linked passage, when this pair holds the focus.
+    pub passage: Option<Passage>,
+    /// Shown only because a link points here (the filter would hide it).
+    pub revealed: bool,
+    pub dispatch: Dispatch,
+    pub host: Host,
+    /// Show the annotations of this pair.
+    pub notes: bool,
+}
+
+/// Reader-facing name of a row kind.
+pub fn kind_label(kind: RowKind) -> &'static str {
+    match kind {
+        RowKind::Unchanged => "Unchanged",
+        RowKind::Changed => "Changed",
+        RowKind::Moved => "Moved",
+        RowKind::Added => "New in the later draft",
+        RowKind::Dropped => "Dropped from the later draft",
+    }
+}
+
+/// CSS key of a row kind.
+pub fn kind_key(kind: RowKind) -> &'static str {
+    match kind {
+        RowKind::Unchanged => "unchanged",
+        RowKind::Changed => "changed",
+        RowKind::Moved => "moved",
+        RowKind::Added => "added",
+        RowKind::Dropped => "dropped",
+    }
+}
+
+/// One aligned pair.
+#[function_component(RowView)]
+pub fn row_view(p: &RowProps) -> Html {
+    let cmp = &p.cmp.0;
+    let pair = &cmp.pairs[p.pair];
+    let row = &pair.row;
+    let kind = row.kind;
+    let similarity = (row.similarity * 100.0).round() as u32;
+
+    let focus_link = |anchor: String| {
+        let d = p.dispatch.clone();
+        let href = format!("#{anchor}");
+        let parsed = Anchor::parse(&anchor);
+        let onclick = Callback::from(move |e: MouseEvent| {
+            if let Some(a) = parsed.clone() {
+                e.prevent_default();
+                d.dispatch(Action::Focus(a));
+            }
+        });
+        (href, onclick)
+    };
+    let draws_on = row.also_draws_on.iter().map(|&o| {
+        let anchor = cmp.old.anchor(o);
+        let label = cmp.old.provisions[o].display_label();
+        let (href, onclick) = focus_link(anchor);
+        html! { <a class="dd-draws-on" {href} {onclick}>{ format!("{} {}", cmp.old.short_name(), label) }</a> }
+    });
+    let meta = html! {
+        <div class="dd-row-meta">
+            <span class={classes!("dd-badge", format!("dd-badge-{}", kind_key(kind)))}>{ kind_label(kind) }</span>
+            if matches!(kind, RowKind::Changed | RowKind::Moved) {
+                <span class="dd-similarity" title="Share of words the two versions have in common">{ format!("{similarity}% similar") }</span>
+            }
+            if let Some(d) = &pair.diff {
+                <span class="dd-wordcount">{ format!("+{} / −{} words", d.words_inserted(), d.words_deleted()) }</span>
+            }
+            if !row.also_draws_on.is_empty() {
+                <span class="dd-draws">{ "Also draws on " }{ for draws_on }</span>
+            }
+            if p.revealed {
+                <span class="dd-revealed">{ "Shown because the link points here; it does not carry the selected themes." }</span>
+            }
+        </div>
+    };
+
+    // In a one-draft view the link may name the other draft: its counterpart takes the focus ring.
+    let one_draft = matches!(p.view, View::Old | View::New);
+    let cell = |side: Side| -> Html {
+        let Some(index) = cmp.index(p.pair, side) else {
+            let other = if side == Side::Old { "earlier" } else { "later" };
+            return html! { <div class="dd-prov dd-absent" aria-hidden="true"><p>{ format!("Not in the {other} draft.") }</p></div> };
+        };
+        let doc = cmp.doc(side);
+        let text = &doc.provisions[index].text;
+        let whole = match kind {
+            RowKind::Added => Change::Insert,
+            RowKind::Dropped => Change::Delete,
+            _ => Change::Equal,
+        };
+        let pieces = side_pieces(pair.diff.as_ref(), side, text.len(), whole);
+        html! {
+            <ProvisionView cmp={p.cmp.clone()} {side} {index} pieces={Text::Side(pieces)}
+                tags={side_tags(cmp, p.pair, side)} selected={p.selected} query={p.query.clone()}
+                focused={p.focused == Some(side) || (one_draft && p.focused.is_some())}
+                passage={p.passage.clone().filter(|_| p.focused == Some(side))}
+                dispatch={p.dispatch.clone()} host={p.host.clone()} />
+        }
+    };
+
+    let body = match p.view {
+        View::Side => html! { <div class="dd-cells">{ cell(Side::Old) }{ cell(Side::New) }</div> },
+        View::Old => html! { <div class="dd-cells dd-one">{ cell(Side::Old) }</div> },
+        View::New => html! { <div class="dd-cells dd-one">{ cell(Side::New) }</div> },
+        View::Inline => match (&pair.diff, row.old, row.new) {
+            (Some(diff), Some(_), Some(index)) => html! {
+                <div class="dd-cells dd-one">
+                    <ProvisionView cmp={p.cmp.clone()} side={Side::New} {index} pieces={Text::Merged(inline_pieces(diff))}
+                        tags={side_tags(cmp, p.pair, Side::Old).union(side_tags(cmp, p.pair, Side::New))}
+                        selected={p.selected} query={p.query.clone()} focused={p.focused.is_some()}
+                        passage={p.passage.clone()} dispatch={p.dispatch.clone()} host={p.host.clone()} />
+                </div>
+            },
+            (_, _, Some(_)) => html! { <div class="dd-cells dd-one">{ cell(Side::New) }</div> },
+            _ => html! { <div class="dd-cells dd-one">{ cell(Side::Old) }</div> },
+        },
+    };
+
+    html! {
+        <div class={classes!("dd-row", format!("dd-kind-{}", kind_key(kind)), p.focused.is_some().then_some("dd-focused"))}
+            data-kind={kind_key(kind)}>
+            { meta }
+            { body }
+            if p.notes { <PairNotes cmp={p.cmp.clone()} pair={p.pair} /> }
+        </div>
+    }
+}
