@@ -5,7 +5,7 @@
 use crate::bundled_comparison;
 use draftdiff_core::embed::{EmbedOptions, Resolved};
 use draftdiff_core::link::Parsed;
-use draftdiff_core::themes;
+use draftdiff_core::view;
 use draftdiff_ui::{App, AppProps, Host, Shared};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -34,7 +34,7 @@ fn page_url(options: &EmbedOptions) -> String {
 
 fn resolve(options: &EmbedOptions) -> Resolved {
     let cmp = bundled_comparison();
-    let r = options.resolve(|t| themes::by_id(t).is_some(), |a| cmp.locate(&a.to_string()).is_some());
+    let r = options.resolve(view::known_theme, |a| cmp.locate(a).is_some());
     for w in &r.warnings {
         web_sys::console::warn_1(&w.as_str().into());
     }

@@ -41,7 +41,7 @@ fn cell(cmp: &Comparison, pair: usize, side: Side) -> String {
     };
     format!(
         r#"<article class="dd-prov" id="{id}"><header class="dd-prov-head"><span class="dd-label">{year} {label}</span></header><p class="dd-text">{text}</p></article>"#,
-        id = escape(&doc.anchor(index)),
+        id = escape(&doc.anchor(index).to_string()),
         year = doc.year,
         label = escape(&label),
     )

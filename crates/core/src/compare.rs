@@ -7,13 +7,15 @@
 //! use draftdiff_core::{compare::Comparison, corpus::bundled};
 //! let [old, new] = bundled();
 //! let cmp = Comparison::new(old.clone(), new.clone());
-//! let pair = cmp.pair_of_anchor("2011-f").unwrap();
+//! let f = draftdiff_core::link::Anchor::parse("2011-f").unwrap();
+//! let pair = cmp.pair_of_anchor(&f).unwrap();
 //! assert_eq!(cmp.new.provisions[cmp.pairs[pair].row.new.unwrap()].id, "7");
 //! ```
 
 use crate::align::{align_with, Options, Row, RowKind};
 use crate::corpus::{Document, Part};
 use crate::diff::{word_diff_within, WordDiff};
+use crate::link::Anchor;
 use std::time::Duration;
 
 /// Which version a provision belongs to.
@@ -101,11 +103,12 @@ impl Comparison {
     }
 
     /// The pair holding the provision addressed by a public anchor (`2015-7`), and its side.
-    pub fn locate(&self, anchor: &str) -> Option<(usize, Side)> {
-        let (year, id) = anchor.split_once('-')?;
-        let year: u16 = year.parse().ok()?;
-        let side = [Side::Old, Side::New].into_iter().find(|s| self.doc(*s).year == year)?;
-        let index = self.doc(side).index_of(id)?;
+    /// Takes the [`Anchor`] type, never a string: the one parser is [`Anchor::parse`].
+    pub fn locate(&self, anchor: &Anchor) -> Option<(usize, Side)> {
+        let side = [Side::Old, Side::New]
+            .into_iter()
+            .find(|s| self.doc(*s).year == anchor.year)?;
+        let index = self.doc(side).index_of(&anchor.id)?;
         let pair = self.pairs.iter().position(|p| match side {
             Side::Old => p.row.old == Some(index),
             Side::New => p.row.new == Some(index),
@@ -114,12 +117,12 @@ impl Comparison {
     }
 
     /// The pair holding the provision addressed by a public anchor.
-    pub fn pair_of_anchor(&self, anchor: &str) -> Option<usize> {
+    pub fn pair_of_anchor(&self, anchor: &Anchor) -> Option<usize> {
         self.locate(anchor).map(|(pair, _)| pair)
     }
 
     /// The public anchor of one side of a pair, if that side exists.
-    pub fn anchor(&self, pair: usize, side: Side) -> Option<String> {
+    pub fn anchor(&self, pair: usize, side: Side) -> Option<Anchor> {
         self.index(pair, side).map(|i| self.doc(side).anchor(i))
     }
 
@@ -149,12 +152,17 @@ mod tests {
     #[test]
     fn anchors_locate_their_pairs_on_both_sides() {
         let c = cmp();
-        let (pair, side) = c.locate("2015-7").unwrap();
+        let at = |s: &str| Anchor::parse(s).unwrap();
+        let (pair, side) = c.locate(&at("2015-7")).unwrap();
         assert_eq!(side, Side::New);
-        assert_eq!(c.anchor(pair, Side::Old).as_deref(), Some("2011-f"));
-        assert_eq!(c.locate("2011-f"), Some((pair, Side::Old)));
-        for bad in ["", "2015", "2015-", "2015-99", "1999-a", "x-7", "2015-7-"] {
-            assert_eq!(c.locate(bad), None, "{bad}");
+        assert_eq!(c.anchor(pair, Side::Old), Some(at("2011-f")));
+        assert_eq!(c.locate(&at("2011-f")), Some((pair, Side::Old)));
+        for absent in ["2015-99", "1999-a", "2015-f", "2011-7"] {
+            assert_eq!(c.locate(&at(absent)), None, "{absent}");
+        }
+        // What the one parser rejects can never reach a lookup (the old string lookup took these).
+        for bad in ["", "2015", "2015-", "x-7", "1-a", "+001-a", "2015-7 "] {
+            assert_eq!(Anchor::parse(bad), None, "{bad}");
         }
     }
 

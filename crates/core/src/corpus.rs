@@ -17,6 +17,7 @@ use std::borrow::Cow;
 /// Text that is either compiled in (`&'static str`) or supplied at run time.
 pub type Text = Cow<'static, str>;
 
+use crate::link::Anchor;
 pub use draftdiff_data::model::{Part, Status};
 
 /// One paragraph of a document.
@@ -97,8 +98,11 @@ impl Document {
 
     /// The public anchor of provision `index`: `<year>-<id>`, the DOM id and short URL form.
     /// The year always has four digits, as the link grammar requires (`0001-a` for version 1).
-    pub fn anchor(&self, index: usize) -> String {
-        format!("{:04}-{}", self.year, self.provisions[index].id)
+    pub fn anchor(&self, index: usize) -> Anchor {
+        Anchor {
+            year: self.year,
+            id: self.provisions[index].id.to_string(),
+        }
     }
 
     /// What readers call this version in labels: its year (`2015`), or `v2` for a reader's own
@@ -225,7 +229,11 @@ mod tests {
         v.year = 2;
         assert_eq!(
             (v.anchor(0), v.short_name(), new.short_name()),
-            ("0002-letter-1".to_string(), "v2".to_string(), "2015".to_string())
+            (
+                Anchor::parse("0002-letter-1").unwrap(),
+                "v2".to_string(),
+                "2015".to_string()
+            )
         );
         assert_eq!(
             old.citation(old.index_of("pre-3").unwrap()),

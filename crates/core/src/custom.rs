@@ -895,7 +895,7 @@ mod tests {
         }
         let mut ids = HashSet::new();
         for (i, p) in doc.provisions.iter().enumerate() {
-            let anchor = Anchor::parse(&doc.anchor(i)).ok_or(format!("anchor {}", doc.anchor(i)))?;
+            let anchor = Anchor::parse(&doc.anchor(i).to_string()).ok_or(format!("anchor {}", doc.anchor(i)))?;
             if anchor.id != p.id || !ids.insert(p.id.as_ref()) {
                 return Err(format!("id {:?}", p.id));
             }

@@ -157,8 +157,9 @@ pub fn tokenize(text: &str) -> Vec<&str> {
     tokens
 }
 
-/// The words of `text`, in order (tokens that are neither whitespace nor punctuation).
-pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
+/// The words of `text`, in order (tokens that are neither whitespace nor punctuation): the one
+/// definition of a word, used by the diff's counts and the statistics.
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
     tokenize(text).into_iter().filter(|t| is_word(t))
 }
 

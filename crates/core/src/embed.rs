@@ -12,27 +12,9 @@
 //! assert!(r.warnings[0].contains("view=\"sideways\""));
 //! ```
 
-use crate::link::{Anchor, Match, View, ViewState};
+pub use crate::link::options::ColorScheme;
+use crate::link::{options, Anchor, Match, Problem, Reason, View, ViewState};
 use serde::Deserialize;
-
-/// Light or dark, when the host forces one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ColorScheme {
-    /// Light.
-    Light,
-    /// Dark.
-    Dark,
-}
-
-impl ColorScheme {
-    /// The attribute value.
-    pub fn key(self) -> &'static str {
-        match self {
-            ColorScheme::Light => "light",
-            ColorScheme::Dark => "dark",
-        }
-    }
-}
 
 /// What a host may set, all optional text (attributes are strings).
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
@@ -52,6 +34,8 @@ pub struct EmbedOptions {
     /// `on` or `off`.
     pub notes: Option<String>,
     /// `light` or `dark` (default: the reader's preference).
+    pub scheme: Option<String>,
+    /// The first name of `scheme`, accepted forever.
     pub theme: Option<String>,
     /// URL of the full page, for "Open the full comparison" and shared links.
     pub page: Option<String>,
@@ -74,12 +58,15 @@ fn warn(attr: &str, value: &str, expected: &str) -> String {
 }
 
 impl EmbedOptions {
-    /// The state these options describe; unknown themes and provisions are dropped with a warning.
+    /// The state these options describe, with the link grammar's rules for every value (the
+    /// same case rules and the same "expected …" words); well-formed themes and provisions that
+    /// `known_theme` / `known_anchor` reject are dropped with a warning too.
     pub fn resolve(&self, known_theme: impl Fn(&str) -> bool, known_anchor: impl Fn(&Anchor) -> bool) -> Resolved {
         let mut state = ViewState::default();
         let mut warnings = Vec::new();
+        let mut problems: Vec<Problem> = Vec::new();
         if let Some(p) = self.provision.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
-            match Anchor::parse(p.trim_start_matches('#')).filter(|a| known_anchor(a)) {
+            match Anchor::parse(p.trim_start_matches('#')) {
                 Some(a) => state.focus = Some(a),
                 None => warnings.push(warn(
                     "provision",
@@ -89,45 +76,55 @@ impl EmbedOptions {
             }
         }
         if let Some(list) = &self.themes {
-            for id in list.split([',', ' ']).map(str::trim).filter(|t| !t.is_empty()) {
-                if known_theme(id) {
-                    state.themes.push(id.to_string());
-                } else {
-                    warnings.push(warn("themes", id, "theme ids such as human-rights or sovereignty"));
+            state.themes = list
+                .split([',', ' '])
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(String::from)
+                .collect();
+        }
+        let mut option =
+            |name: &str, value: &Option<String>, read: &dyn Fn(&str, &mut ViewState) -> Result<(), &'static str>| {
+                if let Some(v) = value.as_deref() {
+                    if let Err(expected) = read(v, &mut state) {
+                        warnings.push(warn(name, v, expected));
+                    }
                 }
-            }
-        }
-        if let Some(m) = &self.match_mode {
-            match Match::from_key(m.trim()) {
-                Some(m) => state.match_mode = m,
-                None => warnings.push(warn("match", m, "any or all")),
-            }
-        }
-        if let Some(v) = &self.view {
-            match View::from_key(v.trim()) {
-                Some(v) => state.view = v,
-                None => warnings.push(warn("view", v, "side, inline, old or new")),
-            }
-        }
+            };
+        option("match", &self.match_mode, &|v, s| {
+            Ok(s.match_mode = options::match_mode(v)?)
+        });
+        option("view", &self.view, &|v, s| Ok(s.view = options::view(v)?));
+        option("notes", &self.notes, &|v, s| Ok(s.notes = options::notes(v)?));
         if let Some(q) = &self.q {
             state.query = q.clone();
         }
-        if let Some(n) = &self.notes {
-            match n.trim() {
-                "on" => state.notes = true,
-                "off" => state.notes = false,
-                _ => warnings.push(warn("notes", n, "on or off")),
-            }
-        }
-        let color = self.theme.as_deref().and_then(|t| match t.trim() {
-            "light" => Some(ColorScheme::Light),
-            "dark" => Some(ColorScheme::Dark),
-            _ => {
-                warnings.push(warn("theme", t, "light or dark"));
+        let (scheme_name, scheme) = match (&self.scheme, &self.theme) {
+            (Some(s), _) => (options::SCHEME_NAMES[0], Some(s)),
+            (None, t) => (options::SCHEME_NAMES[1], t.as_ref()),
+        };
+        let color = scheme.and_then(|v| match options::scheme(v) {
+            Ok(c) => Some(c),
+            Err(expected) => {
+                warnings.push(warn(scheme_name, v, expected));
                 None
             }
         });
-        warnings.extend(state.normalize().into_iter().map(|p| format!("draft-diff: {p}")));
+        problems.extend(state.normalize());
+        problems.extend(state.retain_known(known_theme, known_anchor));
+        for p in problems {
+            warnings.push(match (p.key, &p.reason) {
+                ("focus", Reason::Unknown) => warn(
+                    "provision",
+                    &p.value,
+                    "a provision of these drafts, such as 2015-7 or 2011-f",
+                ),
+                ("themes", Reason::Unknown) => {
+                    warn("themes", &p.value, "theme ids such as human-rights or sovereignty")
+                }
+                _ => format!("draft-diff: {p}"),
+            });
+        }
         Resolved { state, color, warnings }
     }
 }
@@ -147,7 +144,7 @@ mod tests {
             q: Some("information".into()),
             notes: Some("off".into()),
             theme: Some("dark".into()),
-            page: None,
+            ..Default::default()
         };
         let r = o.resolve(|_| true, |_| true);
         assert!(r.warnings.is_empty(), "{:?}", r.warnings);
@@ -184,6 +181,35 @@ mod tests {
         ] {
             assert!(r.warnings.iter().any(|w| w.contains(attr)), "{attr}: {:?}", r.warnings);
         }
+    }
+
+    #[test]
+    fn attributes_follow_the_link_grammar_case_rules() {
+        let o = EmbedOptions {
+            themes: Some("Human-Rights".into()),
+            notes: Some("OFF".into()),
+            view: Some("Inline".into()),
+            scheme: Some("Dark".into()),
+            theme: Some("light".into()),
+            ..Default::default()
+        };
+        let r = o.resolve(|t| t == "human-rights", |_| true);
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+        assert_eq!(r.state.themes, ["human-rights"]);
+        assert!(!r.state.notes);
+        assert_eq!(r.state.view, View::Inline);
+        assert_eq!(r.color, Some(ColorScheme::Dark), "`scheme` wins over the old `theme`");
+        let link = crate::link::parse("themes=Human-Rights&notes=OFF&view=Inline").state;
+        assert_eq!(
+            (link.themes, link.notes, link.view),
+            (r.state.themes, r.state.notes, r.state.view)
+        );
+        let old = EmbedOptions {
+            theme: Some("neon".into()),
+            ..Default::default()
+        }
+        .resolve(|_| true, |_| true);
+        assert!(old.warnings[0].contains("theme=\"neon\""), "{:?}", old.warnings);
     }
 
     proptest! {

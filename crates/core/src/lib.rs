@@ -14,6 +14,7 @@ pub mod diff;
 pub mod embed;
 pub mod link;
 pub mod notes;
+pub mod passage;
 pub mod search;
 pub mod segments;
 pub mod sequence;

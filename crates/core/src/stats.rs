@@ -14,7 +14,7 @@
 
 use crate::align::RowKind;
 use crate::compare::Comparison;
-use crate::diff::tokenize;
+use crate::diff::words;
 
 /// Counts over a set of aligned pairs.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -41,12 +41,10 @@ pub struct Summary {
     pub similarity: f32,
 }
 
-/// Number of word tokens (not spaces or punctuation).
+/// Number of words, by the diff's own definition ([`words`]): the counts here and the diff's
+/// inserted / deleted words must agree, or the shares below stop adding up.
 pub fn word_count(text: &str) -> usize {
-    tokenize(text)
-        .into_iter()
-        .filter(|t| t.chars().any(char::is_alphanumeric))
-        .count()
+    words(text).count()
 }
 
 impl Summary {
@@ -77,7 +75,8 @@ impl Summary {
                     if let Some(d) = &pair.diff {
                         s.words_inserted += d.words_inserted();
                         s.words_deleted += d.words_deleted();
-                        kept += old_words + new_words - d.words_inserted() - d.words_deleted();
+                        // Saturating: a summary must never wrap round, whatever a reader pastes.
+                        kept += (old_words + new_words).saturating_sub(d.words_inserted() + d.words_deleted());
                     }
                 }
                 RowKind::Added => {

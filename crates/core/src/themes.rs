@@ -12,14 +12,15 @@
 //! `build.rs`: no TOML parsing at run time, no web types.
 //!
 //! ```
-//! use draftdiff_core::themes::{by_id, detect, row_matches, tags, MatchMode, ThemeSet};
+//! use draftdiff_core::themes::{by_id, detect, row_matches, tags, Match, ThemeSet};
 //! let (hr, _) = by_id("human-rights").unwrap();
 //! assert!(tags("A/69/723", "7").contains(hr));
 //! assert!(detect("the right to seek, receive and impart information").contains(hr));
 //! let selected: ThemeSet = [hr].into_iter().collect();
-//! assert!(row_matches(ThemeSet::EMPTY, tags("A/66/359", "f"), selected, MatchMode::Any));
+//! assert!(row_matches(ThemeSet::EMPTY, tags("A/66/359", "f"), selected, Match::Any));
 //! ```
 
+use draftdiff_data::fold::{fold, Folded};
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -147,10 +148,10 @@ pub fn tags(symbol: &str, provision_id: &str) -> ThemeSet {
 /// readers bring. One pass per keyword over an ASCII-lower-cased copy, stopping at the first
 /// match of each theme, so it stays linear in the text for documents of a few megabytes.
 pub fn detect(text: &str) -> ThemeSet {
-    let lower = text.to_ascii_lowercase();
+    let folded = fold(text);
     let mut found = ThemeSet::EMPTY;
     for pattern in patterns() {
-        if !found.contains(pattern.theme) && pattern.matches(&lower).next().is_some() {
+        if !found.contains(pattern.theme) && pattern.matches(&folded).next().is_some() {
             found.insert(pattern.theme);
         }
     }
@@ -177,11 +178,15 @@ pub fn keyword_hits(text: &str, themes: ThemeSet) -> Vec<Hit> {
     if themes.is_empty() {
         return Vec::new();
     }
-    let lower = text.to_ascii_lowercase();
+    let folded = Folded::new(text);
     let mut found: Vec<Hit> = patterns()
         .iter()
         .filter(|p| themes.contains(p.theme))
-        .flat_map(|p| p.matches(&lower).map(|range| Hit { range, theme: p.theme }))
+        .flat_map(|p| {
+            p.matches(folded.text())
+                .filter_map(|r| folded.source(r.start, r.end))
+                .map(|range| Hit { range, theme: p.theme })
+        })
         .collect();
     found
         .sort_unstable_by(|a, b| (b.range.len(), a.range.start, a.theme).cmp(&(a.range.len(), b.range.start, b.theme)));
@@ -200,24 +205,41 @@ pub fn keyword_hits(text: &str, themes: ThemeSet) -> Vec<Hit> {
     kept.into_values().collect()
 }
 
-/// How a multi-theme selection filters rows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum MatchMode {
-    /// Keep a row that carries at least one selected theme.
+/// How a filter on several themes combines them (`match=`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Match {
+    /// A provision matching any selected theme is shown (`any`, the default).
     #[default]
     Any,
-    /// Keep a row that carries every selected theme.
+    /// Only provisions matching every selected theme are shown (`all`).
     All,
+}
+
+impl Match {
+    /// The value used in links.
+    pub fn key(self) -> &'static str {
+        match self {
+            Match::Any => "any",
+            Match::All => "all",
+        }
+    }
+
+    /// Parses [`Match::key`] back (ASCII case-insensitive).
+    pub fn from_key(key: &str) -> Option<Match> {
+        [Match::Any, Match::All]
+            .into_iter()
+            .find(|m| m.key().eq_ignore_ascii_case(key))
+    }
 }
 
 /// Whether an aligned row (`old` and `new` are the themes of its two sides; a missing side is
 /// [`ThemeSet::EMPTY`]) passes the filter. Both sides count together, so a theme dropped
 /// between drafts still shows the row where it was dropped. An empty selection keeps every row.
-pub fn row_matches(old: ThemeSet, new: ThemeSet, selected: ThemeSet, mode: MatchMode) -> bool {
+pub fn row_matches(old: ThemeSet, new: ThemeSet, selected: ThemeSet, mode: Match) -> bool {
     let row = old.union(new);
     match mode {
-        MatchMode::Any => selected.is_empty() || row.intersects(selected),
-        MatchMode::All => row.is_superset(selected),
+        Match::Any => selected.is_empty() || row.intersects(selected),
+        Match::All => row.is_superset(selected),
     }
 }
 
@@ -258,11 +280,11 @@ impl Pattern {
             .split_whitespace()
             .map(|w| match w.strip_suffix('*') {
                 Some(stem) => Word {
-                    literal: stem.to_ascii_lowercase(),
+                    literal: fold(stem),
                     open: true,
                 },
                 None => Word {
-                    literal: w.to_ascii_lowercase(),
+                    literal: fold(w),
                     open: false,
                 },
             })
@@ -647,20 +669,20 @@ mod tests {
         ];
         for (old, new, selected, any, all) in table {
             assert_eq!(
-                row_matches(old, new, selected, MatchMode::Any),
+                row_matches(old, new, selected, Match::Any),
                 any,
                 "{old:?} {new:?} {selected:?} any"
             );
             assert_eq!(
-                row_matches(old, new, selected, MatchMode::All),
+                row_matches(old, new, selected, Match::All),
                 all,
                 "{old:?} {new:?} {selected:?} all"
             );
             // Sides are symmetric.
-            assert_eq!(row_matches(new, old, selected, MatchMode::Any), any);
-            assert_eq!(row_matches(new, old, selected, MatchMode::All), all);
+            assert_eq!(row_matches(new, old, selected, Match::Any), any);
+            assert_eq!(row_matches(new, old, selected, Match::All), all);
         }
-        assert_eq!(MatchMode::default(), MatchMode::Any);
+        assert_eq!(Match::default(), Match::Any);
     }
 
     const THEMES_HEAD: &str = "[[theme]]\nid = \"x\"\nname = \"X\"\ndescription = \"d\"\naccent = 0\n";

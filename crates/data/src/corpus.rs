@@ -3,6 +3,7 @@
 //! Shared by `build.rs` (which generates `$OUT_DIR/corpus.rs`) and by the crate's native
 //! tests (which feed it broken documents), so the validation rules are tested, not trusted.
 
+use crate::ids::provision_id_problem;
 use crate::model::{Part, Status};
 use serde::Deserialize;
 use std::collections::HashSet;
@@ -55,12 +56,8 @@ pub fn parse(file: &str, source: &str) -> Result<RawDocument, Vec<String>> {
         } else {
             format!("{file}: provision `{}`", p.id)
         };
-        if p.id.is_empty() {
-            problems.push(format!("{at}: empty id"));
-        } else if !p.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-            problems.push(format!(
-                "{at}: id may hold only ASCII letters, digits and '-' (it becomes a URL anchor)"
-            ));
+        if let Some(problem) = provision_id_problem(&p.id) {
+            problems.push(format!("{at}: {problem}"));
         }
         if !seen.insert(p.id.as_str()) {
             problems.push(format!("{at}: duplicate id"));

@@ -6,6 +6,8 @@
 //! verbatim words it rests on, and the build checks them here. Shared by `build.rs` and by the
 //! crate's native tests (which feed it broken files), so the rules are tested, not trusted.
 
+// Basis words and quotes claim to be verbatim: checked with the fold module's strict level.
+use crate::fold::verbatim as fold;
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::fmt::Write;
@@ -70,12 +72,6 @@ pub struct Provision<'a> {
     pub status: &'a str,
 }
 
-/// Collapses every run of whitespace to one space, so a fragment copied across a line break
-/// still matches.
-fn normalise(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Parses and validates the notes; problems read `file: note `id`: problem`.
 pub fn parse(file: &str, source: &str, docs: &[Document], themes: &[&str]) -> Result<Vec<RawNote>, Vec<String>> {
     let notes = toml::from_str::<NotesFile>(source)
@@ -100,16 +96,8 @@ pub fn parse(file: &str, source: &str, docs: &[Document], themes: &[&str]) -> Re
         } else {
             format!("{file}: note `{}`", note.id)
         };
-        if note.id.is_empty() {
-            problems.push(format!("{at}: empty id"));
-        } else if !note
-            .id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        {
-            problems.push(format!(
-                "{at}: id may hold only lowercase ASCII letters, digits and '-' (it appears in URLs)"
-            ));
+        if let Some(problem) = crate::ids::name_problem(&note.id) {
+            problems.push(format!("{at}: {problem}"));
         }
         if !ids.insert(note.id.as_str()) {
             problems.push(format!("{at}: duplicate id"));
@@ -165,13 +153,13 @@ pub fn parse(file: &str, source: &str, docs: &[Document], themes: &[&str]) -> Re
             problems.push(format!("{at}: no basis (name the words the note rests on)"));
         }
         for b in &note.basis {
-            let words = normalise(&b.words);
+            let words = fold(&b.words);
             if words.is_empty() {
                 problems.push(format!("{at}: basis on {} `{}`: empty words", b.doc, b.id));
                 continue;
             }
             match own.iter().find(|(d, i, _)| *d == b.doc && *i == b.id) {
-                Some((_, _, p)) if !normalise(p.text).contains(&words) => {
+                Some((_, _, p)) if !fold(p.text).contains(&words) => {
                     problems.push(format!("{at}: basis words \"{words}\" are not in {} `{}`", b.doc, b.id))
                 }
                 Some(_) => {}
@@ -192,8 +180,8 @@ pub fn parse(file: &str, source: &str, docs: &[Document], themes: &[&str]) -> Re
             problems.push(format!("{at}: text has an unbalanced double quote"));
         } else {
             for quoted in pieces.iter().skip(1).step_by(2) {
-                let quoted = normalise(quoted);
-                if !own.iter().any(|(_, _, p)| normalise(p.text).contains(&quoted)) {
+                let quoted = fold(quoted);
+                if !own.iter().any(|(_, _, p)| fold(p.text).contains(&quoted)) {
                     problems.push(format!(
                         "{at}: text quotes \"{quoted}\", which is not in any of the note's provisions (quote only the drafts)"
                     ));

@@ -87,16 +87,8 @@ pub fn parse_themes(file: &str, source: &str) -> Result<Vec<RawTheme>, Vec<Strin
         } else {
             format!("{file}: theme `{}`", t.id)
         };
-        if t.id.is_empty() {
-            problems.push(format!("{at}: empty id"));
-        } else if !t
-            .id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        {
-            problems.push(format!(
-                "{at}: id may hold only lowercase ASCII letters, digits and '-' (it appears in URLs)"
-            ));
+        if let Some(problem) = crate::ids::name_problem(&t.id) {
+            problems.push(format!("{at}: {problem}"));
         }
         if !ids.insert(t.id.as_str()) {
             problems.push(format!("{at}: duplicate id"));

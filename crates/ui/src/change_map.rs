@@ -6,7 +6,6 @@ use crate::store::{Action, Dispatch};
 use crate::Shared;
 use draftdiff_core::align::RowKind;
 use draftdiff_core::compare::Side;
-use draftdiff_core::link::Anchor;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -66,12 +65,10 @@ pub fn change_map(p: &ChangeMapProps) -> Html {
             RowKind::Dropped => ("dd-map-dropped", 100),
         };
         let onclick = {
-            let (d, a) = (p.dispatch.clone(), Anchor::parse(&anchor));
+            let (d, a) = (p.dispatch.clone(), anchor.clone());
             Callback::from(move |e: MouseEvent| {
-                if let Some(a) = a.clone() {
-                    e.prevent_default();
-                    d.dispatch(Action::Focus(a));
-                }
+                e.prevent_default();
+                d.dispatch(Action::Focus(a.clone()));
             })
         };
         html! {

@@ -133,7 +133,7 @@ pub fn app(props: &AppProps) -> Html {
 
     let selected = selected_themes(&state.view.themes);
     let visible = visible_pairs(&cmp, &state.view, selected);
-    let focus_pair = state.view.focus.as_ref().and_then(|a| cmp.locate(&a.to_string()));
+    let focus_pair = state.view.focus.as_ref().and_then(|a| cmp.locate(a));
     let revealed = focus_pair.filter(|(p, _)| !visible.contains(p)).map(|(p, _)| p);
 
     let dispatch = state.dispatcher();

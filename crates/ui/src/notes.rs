@@ -3,8 +3,8 @@
 
 use crate::store::{Action, Dispatch};
 use crate::Shared;
-use draftdiff_core::compare::Side;
-use draftdiff_core::notes::{self, Note};
+use draftdiff_core::notes;
+use draftdiff_core::view::{labels::place, notes_of_pair};
 use yew::prelude::*;
 
 /// Properties of a pair's notes.
@@ -12,34 +12,6 @@ use yew::prelude::*;
 pub struct PairNotesProps {
     pub cmp: Shared,
     pub pair: usize,
-}
-
-/// The notes attached to either side of a pair, each once.
-pub fn notes_of_pair(cmp: &draftdiff_core::compare::Comparison, pair: usize) -> Vec<&'static Note> {
-    let mut out: Vec<&'static Note> = Vec::new();
-    for side in [Side::Old, Side::New] {
-        if let Some(i) = cmp.index(pair, side) {
-            let doc = cmp.doc(side);
-            for note in notes::for_provision(&doc.symbol, &doc.provisions[i].id) {
-                if !out.iter().any(|n| n.id == note.id) {
-                    out.push(note);
-                }
-            }
-        }
-    }
-    out
-}
-
-/// Where a basis fragment sits, for readers: `2015 (7)`.
-fn place(cmp: &draftdiff_core::compare::Comparison, symbol: &str, id: &str) -> String {
-    [&cmp.old, &cmp.new]
-        .into_iter()
-        .find(|d| d.symbol == symbol)
-        .and_then(|d| {
-            d.provision(id)
-                .map(|p| format!("{} {}", d.short_name(), p.display_label()))
-        })
-        .unwrap_or_else(|| format!("{symbol} {id}"))
 }
 
 /// Markers that expand into the notes of one pair.

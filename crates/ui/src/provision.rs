@@ -5,10 +5,11 @@ use crate::store::{Action, Dispatch};
 use crate::{Host, Shared};
 use draftdiff_core::compare::Side;
 use draftdiff_core::diff::Change;
-use draftdiff_core::link::{self, Anchor, Passage};
-use draftdiff_core::search;
-use draftdiff_core::segments::{layer, Highlight, Layer, Piece, Segment};
+use draftdiff_core::link::Passage;
+use draftdiff_core::passage;
+use draftdiff_core::segments::{layer, Piece, Segment};
 use draftdiff_core::themes::{self, ThemeSet};
+use draftdiff_core::view::highlights::highlights;
 use draftdiff_platform::browser;
 use yew::prelude::*;
 
@@ -36,28 +37,6 @@ pub struct ProvisionProps {
     pub passage: Option<Passage>,
     pub dispatch: Dispatch,
     pub host: Host,
-}
-
-/// Highlights of one side's text: selected themes' keywords, search hits, the linked passage.
-fn highlights(text: &str, selected: ThemeSet, query: &str, passage: Option<&Passage>) -> Vec<Highlight> {
-    let mut out: Vec<Highlight> = themes::keyword_hits(text, selected)
-        .into_iter()
-        .map(|h| Highlight {
-            range: h.range,
-            layer: Layer::Theme(themes::THEMES[h.theme].accent),
-        })
-        .collect();
-    out.extend(search::hits(text, query).into_iter().map(|range| Highlight {
-        range,
-        layer: Layer::Search,
-    }));
-    if let Some(range) = passage.and_then(|p| link::find_passage(text, p)) {
-        out.push(Highlight {
-            range,
-            layer: Layer::Passage,
-        });
-    }
-    out
 }
 
 fn render_segment(s: &Segment) -> Html {
@@ -108,7 +87,7 @@ pub fn provision_view(p: &ProvisionProps) -> Html {
             let in_new = p
                 .passage
                 .as_ref()
-                .filter(|ps| link::find_passage(&prov.text, ps).is_some());
+                .filter(|ps| passage::find_passage(&prov.text, ps).is_some());
             let new_marks = highlights(&prov.text, p.selected, &p.query, in_new);
             let old_marks = highlights(
                 old_src,
@@ -125,7 +104,7 @@ pub fn provision_view(p: &ProvisionProps) -> Html {
     };
 
     let label = prov.display_label();
-    let share_url = browser::share_url(&p.host, &anchor);
+    let share_url = browser::share_url(&p.host, &anchor.to_string());
     let copy = |text: String, done: &'static str| {
         let d = p.dispatch.clone();
         Callback::from(move |_| {
@@ -146,26 +125,22 @@ pub fn provision_view(p: &ProvisionProps) -> Html {
         share_url
     );
     let on_passage = {
-        let (d, text_ref, anchor) = (p.dispatch.clone(), text_ref.clone(), Anchor::parse(&anchor));
-        Callback::from(
-            move |_| match (browser::selection_within(text_ref.cast()), anchor.clone()) {
-                (Some(sel), Some(a)) => match link::passage_from_selection(&sel) {
-                    Some(passage) => d.dispatch(Action::FocusPassage(a, passage)),
-                    None => d.dispatch(Action::Toast("Select some words in this provision first.".into())),
-                },
-                _ => d.dispatch(Action::Toast("Select some words in this provision first.".into())),
+        let (d, text_ref, anchor) = (p.dispatch.clone(), text_ref.clone(), anchor.clone());
+        Callback::from(move |_| match browser::selection_within(text_ref.cast()) {
+            Some(sel) => match passage::passage_from_selection(&sel) {
+                Some(passage) => d.dispatch(Action::FocusPassage(anchor.clone(), passage)),
+                None => d.dispatch(Action::Toast("Select some words in this provision first.".into())),
             },
-        )
+            _ => d.dispatch(Action::Toast("Select some words in this provision first.".into())),
+        })
     };
 
     // Following the link inside the widget keeps the current view (and never leaves an embed).
     let go_here = {
-        let (d, a) = (p.dispatch.clone(), Anchor::parse(&anchor));
+        let (d, a) = (p.dispatch.clone(), anchor.clone());
         Callback::from(move |e: MouseEvent| {
-            if let Some(a) = a.clone() {
-                e.prevent_default();
-                d.dispatch(Action::Focus(a));
-            }
+            e.prevent_default();
+            d.dispatch(Action::Focus(a.clone()));
         })
     };
     let status = prov.status.map(|s| {
@@ -186,8 +161,8 @@ pub fn provision_view(p: &ProvisionProps) -> Html {
 
     html! {
         <article class={classes!("dd-prov", format!("dd-side-{}", if p.side == Side::Old { "old" } else { "new" }), merged.then_some("dd-merged"), p.focused.then_some("dd-focus"))}
-            id={anchor.clone()} tabindex="-1" aria-label={format!("{} {}", doc.symbol, label)}>
-            if let Some(a) = alias.clone() { <span class="dd-alias" id={a} tabindex="-1"></span> }
+            id={anchor.to_string()} tabindex="-1" aria-label={format!("{} {}", doc.symbol, label)}>
+            if let Some(a) = alias.clone() { <span class="dd-alias" id={a.to_string()} tabindex="-1"></span> }
             <header class="dd-prov-head">
                 <span class="dd-label">
                     if let Some(o) = old_text {

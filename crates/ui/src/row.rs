@@ -10,6 +10,7 @@ use draftdiff_core::diff::Change;
 use draftdiff_core::link::{Anchor, Passage, View};
 use draftdiff_core::segments::{inline_pieces, side_pieces};
 use draftdiff_core::themes::ThemeSet;
+use draftdiff_core::view::labels::{kind_key, kind_label};
 use yew::prelude::*;
 
 /// Properties of a row.
@@ -32,28 +33,6 @@ pub struct RowProps {
     pub notes: bool,
 }
 
-/// Reader-facing name of a row kind.
-pub fn kind_label(kind: RowKind) -> &'static str {
-    match kind {
-        RowKind::Unchanged => "Unchanged",
-        RowKind::Changed => "Changed",
-        RowKind::Moved => "Moved",
-        RowKind::Added => "New in the later draft",
-        RowKind::Dropped => "Dropped from the later draft",
-    }
-}
-
-/// CSS key of a row kind.
-pub fn kind_key(kind: RowKind) -> &'static str {
-    match kind {
-        RowKind::Unchanged => "unchanged",
-        RowKind::Changed => "changed",
-        RowKind::Moved => "moved",
-        RowKind::Added => "added",
-        RowKind::Dropped => "dropped",
-    }
-}
-
 /// One aligned pair.
 #[function_component(RowView)]
 pub fn row_view(p: &RowProps) -> Html {
@@ -63,15 +42,12 @@ pub fn row_view(p: &RowProps) -> Html {
     let kind = row.kind;
     let similarity = (row.similarity * 100.0).round() as u32;
 
-    let focus_link = |anchor: String| {
+    let focus_link = |anchor: Anchor| {
         let d = p.dispatch.clone();
         let href = format!("#{anchor}");
-        let parsed = Anchor::parse(&anchor);
         let onclick = Callback::from(move |e: MouseEvent| {
-            if let Some(a) = parsed.clone() {
-                e.prevent_default();
-                d.dispatch(Action::Focus(a));
-            }
+            e.prevent_default();
+            d.dispatch(Action::Focus(anchor.clone()));
         });
         (href, onclick)
     };

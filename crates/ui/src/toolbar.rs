@@ -11,6 +11,7 @@ use draftdiff_core::compare::Side;
 use draftdiff_core::link::{self, Match, View, ViewState};
 use draftdiff_core::stats::Summary;
 use draftdiff_core::themes::{self, ThemeSet};
+use draftdiff_core::view::labels::summary_line;
 use draftdiff_platform::{browser, keys};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -166,30 +167,4 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
             <ChangeMap cmp={p.cmp.clone()} visible={p.visible.clone()} dispatch={p.dispatch.clone()} />
         </div>
     }
-}
-
-/// "3 changed · 1 new · … · +40 / −12 words".
-pub fn summary_line(s: &Summary) -> String {
-    let mut parts = Vec::new();
-    for (n, label) in [
-        (s.changed, "changed"),
-        (s.moved, "moved"),
-        (s.added, "new"),
-        (s.dropped, "dropped"),
-        (s.unchanged, "unchanged"),
-        (s.split, "drawing on a second provision"),
-    ] {
-        if n > 0 {
-            parts.push(format!("{n} {label}"));
-        }
-    }
-    if parts.is_empty() {
-        parts.push("nothing to compare".into());
-    }
-    format!(
-        "{} · +{} / −{} words",
-        parts.join(" · "),
-        s.words_inserted,
-        s.words_deleted
-    )
 }

@@ -2,10 +2,13 @@
 //! ([`state`]), where the widget lives ([`Host`]), which pairs a view keeps, and the notices a
 //! link earns. Yew components render this and dispatch [`state::Action`]s; they decide nothing.
 
+pub mod highlights;
+pub mod labels;
 pub mod state;
 
 use crate::compare::{Comparison, Side};
-use crate::link::{self, Parsed};
+use crate::link::{self, Parsed, Problem, ViewState};
+use crate::notes::{self, Note};
 use crate::themes::{self, ThemeSet};
 
 /// Where the widget lives; decides how it treats the URL and the page around it.
@@ -27,18 +30,42 @@ pub enum Host {
     },
 }
 
+/// The notes attached to either side of a pair, each once.
+pub fn notes_of_pair(cmp: &Comparison, pair: usize) -> Vec<&'static Note> {
+    let mut out: Vec<&'static Note> = Vec::new();
+    for side in [Side::Old, Side::New] {
+        if let Some(i) = cmp.index(pair, side) {
+            let doc = cmp.doc(side);
+            for note in notes::for_provision(&doc.symbol, &doc.provisions[i].id) {
+                if !out.iter().any(|n| n.id == note.id) {
+                    out.push(note);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether `id` names a theme of the taxonomy.
+pub fn known_theme(id: &str) -> bool {
+    themes::by_id(id).is_some()
+}
+
+/// What of `state` the documents of `cmp` do not hold: one [`Problem`] for each unknown theme
+/// and for an unknown focus. The one "is it known?" check, used by link notices and embeds;
+/// the state itself keeps them (a later filter change may make a theme known again).
+pub fn unknown(cmp: &Comparison, state: &ViewState) -> Vec<Problem> {
+    state.clone().retain_known(known_theme, |a| cmp.locate(a).is_some())
+}
+
 /// Turns parse problems and unknown anchors into one reader-facing notice.
 pub fn notice_for(cmp: &Comparison, parsed: &Parsed) -> Option<String> {
     let mut problems: Vec<String> = parsed.problems.iter().map(|p| p.to_string()).collect();
-    if let Some(a) = &parsed.state.focus {
-        if cmp.locate(&a.to_string()).is_none() {
-            problems.push(format!("there is no provision “{a}” in these drafts"));
-        }
-    }
-    for t in &parsed.state.themes {
-        if themes::by_id(t).is_none() {
-            problems.push(format!("there is no theme “{t}”"));
-        }
+    for p in unknown(cmp, &parsed.state) {
+        problems.push(match p.key {
+            "focus" => format!("there is no provision “{}” in these drafts", p.value),
+            _ => format!("there is no theme “{}”", p.value),
+        });
     }
     (!problems.is_empty()).then(|| {
         format!(
@@ -74,10 +101,6 @@ pub fn side_tags(cmp: &Comparison, pair: usize, side: Side) -> ThemeSet {
 
 /// Pairs the current filter keeps, in order.
 pub fn visible_pairs(cmp: &Comparison, view: &link::ViewState, selected: ThemeSet) -> Vec<usize> {
-    let mode = match view.match_mode {
-        link::Match::Any => themes::MatchMode::Any,
-        link::Match::All => themes::MatchMode::All,
-    };
     let one_side = match view.view {
         link::View::Old => Some(Side::Old),
         link::View::New => Some(Side::New),
@@ -90,8 +113,11 @@ pub fn visible_pairs(cmp: &Comparison, view: &link::ViewState, selected: ThemeSe
                 side_tags(cmp, p, Side::Old),
                 side_tags(cmp, p, Side::New),
                 selected,
-                mode,
+                view.match_mode,
             )
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests;
