@@ -227,12 +227,20 @@ pub struct Snippets {
 /// the focused provision as readers name it (`2015 (7)`), the document, and the theme filter.
 fn view_title(state: &ViewState) -> String {
     let [old, new] = crate::corpus::bundled();
-    let doc = format!("{}, {} and {} drafts compared", new.title, old.short_name(), new.short_name());
+    let doc = format!(
+        "{}, {} and {} drafts compared",
+        new.title,
+        old.short_name(),
+        new.short_name()
+    );
     let focus = state.focus.as_ref().map(|a| {
         [old, new]
             .into_iter()
             .find(|d| d.year == a.year)
-            .and_then(|d| d.provision(&a.id).map(|p| format!("{} {}", d.short_name(), p.display_label())))
+            .and_then(|d| {
+                d.provision(&a.id)
+                    .map(|p| format!("{} {}", d.short_name(), p.display_label()))
+            })
             .unwrap_or_else(|| a.to_string())
     });
     let themes: Vec<&str> = state
@@ -252,7 +260,8 @@ fn view_title(state: &ViewState) -> String {
 
 /// The value of `key=` in a formatted hash (still percent-encoded, as [`crate::link::parse`] reads it).
 fn hash_value<'a>(hash: &'a str, key: &str) -> Option<&'a str> {
-    hash.split('&').find_map(|pair| pair.strip_prefix(key)?.strip_prefix('='))
+    hash.split('&')
+        .find_map(|pair| pair.strip_prefix(key)?.strip_prefix('='))
 }
 
 /// Snippets for `state`, with `base` the folder the widget is served from (ending in `/`).
@@ -350,11 +359,17 @@ mod snippet_tests {
         let title = "2015 (7) \u{2014} International code of conduct for information security, 2011 and 2015 drafts compared (themes: Human rights)";
         assert!(s.iframe.contains(&format!("title=\"{title}\"")), "{}", s.iframe);
         assert!(s.iframe.contains(" allow=\"clipboard-write\""));
-        assert!(s.iframe.contains("style=\"width:100%;max-width:78em;height:640px;border:0\""));
+        assert!(s
+            .iframe
+            .contains("style=\"width:100%;max-width:78em;height:640px;border:0\""));
         // The element's fallback is a link to the same view on the widget's site, named the same way.
-        assert!(s.element.contains(&format!(
+        assert!(
+            s.element.contains(&format!(
             "><a href=\"https://example.org/dd/index.html#2015-7&amp;themes=human-rights\">{title}</a></draft-diff>"
-        )), "{}", s.element);
+        )),
+            "{}",
+            s.element
+        );
     }
 
     #[test]
@@ -376,6 +391,10 @@ mod snippet_tests {
         ] {
             assert!(s.element.contains(&format!(" {attr}")), "{attr}: {}", s.element);
         }
-        assert!(s.element.contains(">2011 (f) \u{2014} International code"), "{}", s.element);
+        assert!(
+            s.element.contains(">2011 (f) \u{2014} International code"),
+            "{}",
+            s.element
+        );
     }
 }
