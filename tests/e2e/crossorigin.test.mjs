@@ -6,9 +6,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, open, fixtures, shot } from './harness.mjs';
+import { serve, launch, open, dist, fixtures, shot } from './harness.mjs';
 
 const CORS = { 'access-control-allow-origin': '*' };
 const HASH = '2015-7&themes=human-rights';
@@ -69,10 +70,10 @@ async function visit(url, options = {}) {
 
 /** Ends a test: nothing uncaught, no console error but the browser's own CORS refusals (none at
  *  all when `strict`), nothing asked of a third origin; closes the context. */
-async function end(s, widgetOrigin, { strict = true } = {}) {
+async function end(s, widgetOrigin, { strict = true, expected = BLOCKED } = {}) {
   assert.deepEqual(s.uncaught, [], 'nothing uncaught');
   if (strict) assert.deepEqual(s.consoleErrors, [], 'no console errors');
-  else assert.deepEqual(s.consoleErrors.filter((e) => !BLOCKED.test(e)), [], 'no console errors but CORS refusals');
+  else assert.deepEqual(s.consoleErrors.filter((e) => !expected.test(e)), [], `no console errors but ${expected}`);
   const elsewhere = s.requests.filter((u) => !u.startsWith(`${blog.origin}/`) && !u.startsWith(`${widgetOrigin}/`) && !/^(data|blob):/.test(u));
   assert.deepEqual(elsewhere, [], 'nothing fetched from a third origin');
   await s.context.close();
@@ -153,6 +154,47 @@ test('with CORS on the scripts but not the wasm, each element says so with the l
   await end(s, widget.scripts.origin, { strict: false });
 });
 
+/** A widget host for the files of `dir` under /w/ that sends CORS on every answer, 404s included
+ *  (as nginx does with `add_header … always`). */
+function serveWithCors(dir) {
+  const server = http.createServer((req, res) => {
+    const file = path.join(dir, path.basename(new URL(req.url, 'http://x').pathname));
+    if (!fs.existsSync(file)) { res.writeHead(404, { ...CORS, 'content-type': 'text/plain' }); res.end('not found'); return; }
+    res.writeHead(200, { ...CORS, 'content-type': { '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' }[path.extname(file)] });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
+    origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)),
+  })));
+}
+
+// A host that answers 404 for the wasm, and one whose wasm is not WebAssembly (a truncated upload):
+// CORS is right, so the module runs, and the warning names each cause.
+for (const [name, wasm, cause, logged] of [
+  ['missing', null, /the widget host answered HTTP 404/, /status of 404/],
+  ['broken', Buffer.from('<!doctype html><p>Not the wasm</p>'), /it is not a usable WebAssembly module: .*application\/wasm/, null],
+]) {
+  test(`a ${name} wasm: the element says so with the link, and the warning names the cause`, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `draftdiff-${name}-`));
+    for (const f of ['draftdiff-embed.js', 'draftdiff.js', 'draftdiff.css']) fs.copyFileSync(path.join(dist, f), path.join(dir, f));
+    if (wasm) fs.writeFileSync(path.join(dir, 'draftdiff_bg.wasm'), wasm);
+    const host = await serveWithCors(dir);
+    try {
+      const s = await visit(post(name, host.origin, snippets.element.replace(`${widget.cors.origin}/draftdiff-embed.js`, `${widget.cors.origin}/w/draftdiff-embed.js`)));
+      await s.page.waitForFunction(() => /could not be loaded/.test(document.querySelector('draft-diff').shadowRoot?.querySelector('.dd-embed-status')?.textContent), null, { timeout: 20000 });
+      const ours = s.warnings.filter((w) => w.startsWith('draftdiff:'));
+      assert.equal(ours.length, 1, JSON.stringify(s.warnings));
+      assert.match(ours[0], new RegExp(`^draftdiff: could not load draftdiff_bg\\.wasm from ${host.origin}/w/draftdiff_bg\\.wasm \\(`));
+      assert.match(ours[0], cause);
+      assert.equal((await inspect(s.page)).status.href, `${host.origin}/index.html#2015-7&themes=human-rights`);
+      await end(s, host.origin, { strict: !logged, expected: logged });
+    } finally {
+      await host.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
 /** Clicks Share → Copy link on 2015 (7) inside the post's iframe; returns the frame. */
 async function copyInFrame(page) {
   const frame = page.frameLocator('iframe[data-draftdiff]');
@@ -190,6 +232,6 @@ for (const [name, snippet] of [['with', (s) => s], ['without', (s) => s.replace(
       assert.equal(await clipboard(s.context, widget.none.origin), 'before');
     }
     await shot(s.page, `crossorigin-iframe-copy-${name}-allow`);
-    await end(s, widget.none.origin, { strict: name === 'with' });
+    await end(s, widget.none.origin, { strict: name === 'with', expected: /^Permissions policy violation: The Clipboard API has been blocked/ });
   });
 }
