@@ -280,7 +280,7 @@ pub fn snippets(base: &str, state: &ViewState, instance: &str) -> Snippets {
     let frame_url = format!("{base}index.html?embed=1&id={instance}{fragment}");
     let title = view_title(state);
     let iframe = format!(
-        "<iframe data-draftdiff=\"{id}\" src=\"{src}\" title=\"{title}\" allow=\"clipboard-write\" style=\"width:100%;max-width:78em;height:640px;border:0\" loading=\"lazy\"></iframe>\n<script src=\"{host}\" defer></script>",
+        "<iframe data-draftdiff=\"{id}\" src=\"{src}\" title=\"{title}\" allow=\"clipboard-write\" style=\"display:block;width:100%;height:640px;border:0\" loading=\"lazy\"></iframe>\n<script src=\"{host}\" defer></script>",
         id = attr(instance),
         src = attr(&frame_url),
         title = attr(&title),
@@ -361,7 +361,7 @@ mod snippet_tests {
         assert!(s.iframe.contains(" allow=\"clipboard-write\""));
         assert!(s
             .iframe
-            .contains("style=\"width:100%;max-width:78em;height:640px;border:0\""));
+            .contains("style=\"display:block;width:100%;height:640px;border:0\""));
         // The element's fallback is a link to the same view on the widget's site, named the same way.
         assert!(
             s.element.contains(&format!(

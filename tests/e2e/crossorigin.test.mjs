@@ -101,7 +101,9 @@ function inspect(page) {
 test('the dialog\'s snippets: a titled iframe that may copy, an element with the whole state and a fallback link', () => {
   assert.match(snippets.iframe, / allow="clipboard-write"/);
   assert.match(snippets.iframe, / title="2015 \(7\) — International code of conduct for information security, 2011 and 2015 drafts compared \(themes: Human rights\)"/);
-  assert.match(snippets.iframe, /style="width:100%;max-width:[^;"]+;height:640px;border:0"/);
+  // A block (so a column rule can centre it), width:100% and no max-width of its own: an inline
+  // max-width would override the theme's column rule.
+  assert.match(snippets.iframe, /style="display:block;width:100%;height:640px;border:0"/);
   const link = `${widget.cors.origin}/index.html#2015-7&amp;themes=human-rights`;
   assert.match(snippets.element, /<draft-diff provision="2015-7" themes="human-rights"><a href="([^"]+)">2015 \(7\) — International code[^<]+<\/a><\/draft-diff>$/);
   assert.equal(snippets.element.match(/<a href="([^"]+)"/)[1], link);
@@ -222,6 +224,12 @@ for (const [name, snippet] of [['with', (s) => s], ['without', (s) => s.replace(
     await setter.goto(`${widget.none.origin}/favicon.svg`);
     await setter.evaluate(() => navigator.clipboard.writeText('before'));
     await setter.close();
+    // The iframe keeps to the post column (the theme's max-width, as for the paragraphs).
+    const [iframe, intro] = await s.page.evaluate(() => ['iframe[data-draftdiff]', '#intro'].map((q) => {
+      const r = document.querySelector(q).getBoundingClientRect();
+      return [Math.round(r.x), Math.round(r.width)];
+    }));
+    assert.deepEqual(iframe, intro, 'iframe in the column');
     const frame = await copyInFrame(s.page);
     if (name === 'with') {
       await frame.locator('.dd-toast', { hasText: 'Link copied.' }).waitFor({ timeout: 5000 });
