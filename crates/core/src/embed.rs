@@ -249,22 +249,67 @@ pub struct Snippets {
     pub frame_url: String,
 }
 
+/// What the snippets call the view, for the iframe's `title` and the element's fallback link:
+/// the focused provision as readers name it (`2015 (7)`), the document, and the theme filter.
+fn view_title(state: &ViewState) -> String {
+    let [old, new] = crate::corpus::bundled();
+    let doc = format!(
+        "{}, {} and {} drafts compared",
+        new.title,
+        old.short_name(),
+        new.short_name()
+    );
+    let focus = state.focus.as_ref().map(|a| {
+        [old, new]
+            .into_iter()
+            .find(|d| d.year == a.year)
+            .and_then(|d| {
+                d.provision(&a.id)
+                    .map(|p| format!("{} {}", d.short_name(), p.display_label()))
+            })
+            .unwrap_or_else(|| a.to_string())
+    });
+    let themes: Vec<&str> = state
+        .themes
+        .iter()
+        .map(|id| crate::themes::by_id(id).map_or(id.as_str(), |(_, t)| t.name))
+        .collect();
+    let mut title = match focus {
+        Some(f) => format!("{f} \u{2014} {doc}"),
+        None => doc,
+    };
+    if !themes.is_empty() {
+        title.push_str(&format!(" (themes: {})", themes.join(", ")));
+    }
+    title
+}
+
+/// The value of `key=` in a formatted hash (still percent-encoded, as [`crate::link::parse`] reads it).
+fn hash_value<'a>(hash: &'a str, key: &str) -> Option<&'a str> {
+    hash.split('&')
+        .find_map(|pair| pair.strip_prefix(key)?.strip_prefix('='))
+}
+
 /// Snippets for `state`, with `base` the folder the widget is served from (ending in `/`).
 /// `instance` names the iframe so the host script can size the right one.
+///
+/// Both carry the whole state. The element also carries, as light-DOM content, a link to the
+/// same view on the widget's site: readers see it wherever the module cannot load (blocked by
+/// CORS or a Content-Security-Policy, offline, no JavaScript), and crawlers index it.
 pub fn snippets(base: &str, state: &ViewState, instance: &str) -> Snippets {
     let hash = crate::link::format(state);
-    let frame_url = format!(
-        "{base}index.html?embed=1&id={instance}{}",
-        if hash.is_empty() {
-            String::new()
-        } else {
-            format!("#{hash}")
-        }
-    );
+    let fragment = if hash.is_empty() {
+        String::new()
+    } else {
+        format!("#{hash}")
+    };
+    let frame_url = format!("{base}index.html?embed=1&id={instance}{fragment}");
+    let title = view_title(state);
     let iframe = format!(
-        "<iframe data-draftdiff=\"{id}\" src=\"{src}\" title=\"Comparison of the 2011 and 2015 drafts of the International code of conduct for information security\" style=\"width:100%;height:640px;border:0\" loading=\"lazy\"></iframe>\n<script src=\"{host}\" defer></script>",
+        "<iframe data-draftdiff=\"{id}\" src=\"{src}\" title=\"{title}\" allow=\"clipboard-write\" style=\"display:block;width:100%;height:640px;border:0\" loading=\"lazy\"></iframe>\n<script src=\"{host}\" defer></script>",
         id = attr(instance),
         src = attr(&frame_url),
+        title = attr(&title),
         host = attr(&format!("{base}draftdiff-host.js")),
     );
     let mut attrs = String::new();
@@ -284,14 +329,25 @@ pub fn snippets(base: &str, state: &ViewState, instance: &str) -> Snippets {
     if !state.query.is_empty() {
         add("q", &state.query);
     }
+    // The passage and the open sections take the link's own syntax, so they go through its parser.
+    for key in ["text", "open"] {
+        if let Some(value) = hash_value(&hash, key) {
+            add(key, value);
+        }
+    }
+    if !state.notes {
+        add("notes", "off");
+    }
     let element = format!(
-        "<script type=\"module\" src=\"{}\"></script>\n<draft-diff{attrs}></draft-diff>",
-        attr(&format!("{base}draftdiff-embed.js"))
+        "<script type=\"module\" src=\"{}\"></script>\n<draft-diff{attrs}><a href=\"{}\">{}</a></draft-diff>",
+        attr(&format!("{base}draftdiff-embed.js")),
+        attr(&format!("{base}index.html{fragment}")),
+        attr(&title),
     );
     Snippets {
         iframe,
         element,
-        frame_url: frame_url.clone(),
+        frame_url,
     }
 }
 
@@ -314,9 +370,57 @@ mod snippet_tests {
     }
 
     #[test]
-    fn the_default_view_gives_a_bare_element() {
+    fn the_default_view_gives_an_element_with_only_its_fallback_link() {
         let s = snippets("./", &ViewState::default(), "a");
-        assert!(s.element.ends_with("<draft-diff></draft-diff>"));
+        assert!(s.element.ends_with(
+            "<draft-diff><a href=\"./index.html\">International code of conduct for information security, 2011 and 2015 drafts compared</a></draft-diff>"
+        ), "{}", s.element);
         assert!(s.frame_url.ends_with("embed=1&id=a"));
+    }
+
+    #[test]
+    fn the_iframe_is_titled_responsive_and_may_copy() {
+        let state = crate::link::parse("2015-7&themes=human-rights").state;
+        let s = snippets("https://example.org/dd/", &state, "dd1");
+        let title = "2015 (7) \u{2014} International code of conduct for information security, 2011 and 2015 drafts compared (themes: Human rights)";
+        assert!(s.iframe.contains(&format!("title=\"{title}\"")), "{}", s.iframe);
+        assert!(s.iframe.contains(" allow=\"clipboard-write\""));
+        assert!(s
+            .iframe
+            .contains("style=\"display:block;width:100%;height:640px;border:0\""));
+        // The element's fallback is a link to the same view on the widget's site, named the same way.
+        assert!(
+            s.element.contains(&format!(
+            "><a href=\"https://example.org/dd/index.html#2015-7&amp;themes=human-rights\">{title}</a></draft-diff>"
+        )),
+            "{}",
+            s.element
+        );
+    }
+
+    #[test]
+    fn the_element_carries_every_state_the_iframe_does() {
+        let hash = "2011-f&text=not%20to%20use,information%20weapons&themes=sovereignty&match=all&view=old&q=weapons&open=preamble,code&notes=off";
+        let parsed = crate::link::parse(hash);
+        assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+        let s = snippets("https://example.org/dd/", &parsed.state, "dd1");
+        assert!(s.frame_url.ends_with(&format!("#{hash}")), "{}", s.frame_url);
+        for attr in [
+            "provision=\"2011-f\"",
+            "themes=\"sovereignty\"",
+            "match=\"all\"",
+            "view=\"old\"",
+            "q=\"weapons\"",
+            "text=\"not%20to%20use,information%20weapons\"",
+            "open=\"preamble,code\"",
+            "notes=\"off\"",
+        ] {
+            assert!(s.element.contains(&format!(" {attr}")), "{attr}: {}", s.element);
+        }
+        assert!(
+            s.element.contains(">2011 (f) \u{2014} International code"),
+            "{}",
+            s.element
+        );
     }
 }
