@@ -53,6 +53,15 @@ export function run(cmd, args, options = {}) {
   return r.stdout;
 }
 
+/** Children started here, killed if this process exits without stopping them (Ctrl-C, a crash). */
+const children = new Set();
+process.once('exit', () => { for (const c of children) c.kill('SIGKILL'); });
+function track(child) {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
 /** Stops a child started here (SIGTERM, then SIGKILL) and waits for it to exit. */
 function stopChild(child, ms = 10000) {
   if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
@@ -74,9 +83,9 @@ export async function startMariaDB(dir) {
   run('mariadb-install-db', ['--no-defaults', `--datadir=${datadir}`, '--skip-test-db',
     '--auth-root-authentication-method=normal', ...asRoot]);
   const log = fs.openSync(path.join(dir, 'mariadb.log'), 'a');
-  const child = spawn('/usr/sbin/mariadbd', ['--no-defaults', `--datadir=${datadir}`, `--socket=${socket}`,
+  const child = track(spawn('/usr/sbin/mariadbd', ['--no-defaults', `--datadir=${datadir}`, `--socket=${socket}`,
     `--pid-file=${path.join(dir, 'mariadb.pid')}`, '--skip-networking', '--innodb-buffer-pool-size=32M',
-    ...asRoot], { stdio: ['ignore', log, log] });
+    ...asRoot], { stdio: ['ignore', log, log] }));
   const stop = () => stopChild(child);
   try {
     await until('MariaDB', () => child.exitCode === null && fs.existsSync(socket));
@@ -118,10 +127,12 @@ export async function startWordPress({ dir, socket, plugins = {}, muPlugins = {}
   fs.writeFileSync(config, `<?php\n// Written by draftdiff's tests (tools/integrations/services.mjs); removed when they end.\n${
     Object.entries(defines).map(([k, v]) => `define('${k}', ${typeof v === 'boolean' ? v : php(v)});`).join('\n')}\n`);
 
+  process.once('exit', () => fs.rmSync(config, { force: true }));
+
   const env = { ...process.env, DRAFTDIFF_WP_CONFIG: name, DRAFTDIFF_WP_CONTENT: content };
   const log = fs.openSync(path.join(dir, 'php-server.log'), 'a');
-  const child = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', WORDPRESS, path.join(here, 'wp-router.php')],
-    { env: { ...env, PHP_CLI_SERVER_WORKERS: '2' }, stdio: ['ignore', log, log] });
+  const child = track(spawn('php', ['-S', `127.0.0.1:${port}`, '-t', WORDPRESS, path.join(here, 'wp-router.php')],
+    { env: { ...env, PHP_CLI_SERVER_WORKERS: '2' }, stdio: ['ignore', log, log] }));
   const stop = async () => {
     await stopChild(child);
     fs.rmSync(config, { force: true });
@@ -135,8 +146,9 @@ export async function startWordPress({ dir, socket, plugins = {}, muPlugins = {}
     await stop();
     throw e;
   }
-  /** Runs `script` with php-cli inside this WordPress; returns its stdout. */
-  const cli = (script, args = [], extraEnv = {}) =>
-    run('php', ['-d', 'display_errors=stderr', script, ...args], { env: { ...env, ...extraEnv, DRAFTDIFF_WP_HOST: `127.0.0.1:${port}` } });
+  /** Runs `script` with php-cli inside this WordPress (`input` on its stdin); returns its stdout. */
+  const cli = (script, args = [], { env: extraEnv = {}, input } = {}) =>
+    run('php', ['-d', 'display_errors=stderr', script, ...args],
+      { env: { ...env, ...extraEnv, DRAFTDIFF_WP_HOST: `127.0.0.1:${port}` }, input });
   return { origin, php: cli, stop, log: path.join(dir, 'wp-debug.log') };
 }
