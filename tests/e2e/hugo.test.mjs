@@ -16,7 +16,7 @@ let tmp, site, publicDir, widget, blog, browser;
 function build(base, dir = site, dest = publicDir) {
   const extra = path.join(tmp, 'widget.toml');
   fs.writeFileSync(extra, `[params.draftdiff]\nbase = ${JSON.stringify(base)}\n`);
-  return run('hugo', ['--quiet', '--source', dir, '--config', `${path.join(dir, 'config.toml')},${extra}`,
+  return run('hugo', ['--source', dir, '--config', `${path.join(dir, 'config.toml')},${extra}`,
     '--destination', dest, '--baseURL', `${blog.origin}/`]);
 }
 
