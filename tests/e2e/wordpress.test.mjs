@@ -22,6 +22,7 @@ const posts = (base) => ({
   page: `The provision's own page, pasted:\n\n${base}p/2015-7/\n\nThat is all.`,
   block: `<!-- wp:paragraph -->\n<p>An Embed block:</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:embed {"url":"${base}p/2011-f/"} -->\n<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">\n${base}p/2011-f/\n</div></figure>\n<!-- /wp:embed -->`,
   two: `[draftdiff provision="2011-f" q="information space" notes="off"]\n\n${base}p/2015-7/`,
+  hostile: `[draftdiff provision="2015-7 onload=alert(1)" themes="human-rights, BAD!, sovereignty" view="sideways" q='say "hi" & bye' height="99999" title='A "quoted" <title>']`,
   plain: `A link to the whole comparison stays a link:\n\n${base}index.html\n\nThat is all.`,
   raw: `<iframe data-draftdiff="draftdiff-1" src="${base}index.html?embed=1&id=draftdiff-1#2015-7&themes=human-rights" title="Comparison" style="width:100%;height:640px;border:0" loading="lazy"></iframe>\n<script src="${base}draftdiff-host.js" defer></script>\n<script type="module" src="${base}draftdiff-embed.js"></script>\n<draft-diff provision="2015-7" themes="human-rights"></draft-diff>`,
 });
@@ -132,6 +133,21 @@ test('two cards in one post: distinct ids, each sized, one host script', async (
   const b = await checkCard(page, 'iframe.draftdiff >> nth=1', { widget: widget.origin, state: '2015-7', focus: '2015-7' });
   assert.notEqual(a.id, b.id);
   assert.equal(await page.locator('script[src$="draftdiff-host.js"]').count(), 1);
+  await done(session);
+});
+
+test('shortcode attributes are whitelisted and escaped', async () => {
+  const session = await read('hostile');
+  const { page } = session;
+  const iframe = page.locator('iframe.draftdiff');
+  assert.equal(await iframe.count(), 1);
+  const id = await iframe.getAttribute('data-draftdiff');
+  assert.equal(await iframe.evaluate((f) => f.src),
+    `${widget.origin}/index.html?embed=1&id=${id}#themes=human-rights,sovereignty&q=say%20%22hi%22%20%26%20bye`);
+  assert.equal(await iframe.getAttribute('onload'), null);
+  assert.equal(await iframe.getAttribute('style'), 'width:100%;height:4000px;border:0');
+  assert.match(await iframe.getAttribute('title'), /^A "quoted"/, 'the title stays text');
+  assert.equal(await page.locator('body title').count(), 0, 'no element injected through an attribute');
   await done(session);
 });
 
