@@ -99,9 +99,14 @@ test('the shortcode saved by an Author shows the focused, auto-sized card', asyn
   const { page } = session;
   assert.equal(await page.locator('iframe').count(), 1);
   await checkCard(page, 'iframe.draftdiff', { widget: widget.origin, state: STATE, focus: '2015-7', theme: 'human-rights' });
+  // The card sits in the theme's text column, like the paragraph before it.
+  const box = (sel) => page.locator(sel).first().evaluate((e) => { const r = e.getBoundingClientRect(); return [r.left, r.width]; });
+  const [[pl, pw], [fl, fw]] = [await box('.entry-content > p'), await box('iframe.draftdiff')];
+  assert.ok(Math.abs(pl - fl) <= 1 && Math.abs(pw - fw) <= 1, `card at ${fl}+${fw}px, text column at ${pl}+${pw}px`);
   assert.equal(await page.locator(`script[src="${base}draftdiff-host.js"]`).count(), 1, 'host script once');
   assert.equal(await page.locator(`script[src="${base}draftdiff-host.js"]`).getAttribute('defer'), '');
-  await shot(page, 'wordpress-shortcode', { fullPage: true });
+  await page.locator('h1').first().evaluate((h) => h.scrollIntoView());
+  await shot(page, 'wordpress-shortcode');
   await done(session);
 });
 

@@ -221,8 +221,10 @@ function draftdiff_iframe( $state, array $extra = array() ) {
 
 	wp_enqueue_script( 'draftdiff-host', $base . 'draftdiff-host.js', array(), null, true );
 
+	// The wrapping block keeps the card in the theme's content column: themes size and centre the
+	// blocks of a post, and a bare iframe is inline.
 	return sprintf(
-		'<iframe class="draftdiff" data-draftdiff="%s" src="%s" title="%s" allow="clipboard-write" style="width:100%%;height:%dpx;border:0" loading="lazy"></iframe>',
+		'<div class="draftdiff-embed"><iframe class="draftdiff" data-draftdiff="%s" src="%s" title="%s" allow="clipboard-write" style="width:100%%;height:%dpx;border:0" loading="lazy"></iframe></div>',
 		esc_attr( $id ),
 		esc_url( $src, array( 'http', 'https' ) ),
 		esc_attr( $title ),
