@@ -166,7 +166,7 @@ test('a link that names no provision stays a link', async () => {
 test('the block editor’s embed preview gets the card from the plugin, for an Author, with no request', async () => {
   assert.equal(saved.proxy.status, 200, JSON.stringify(saved.proxy));
   assert.equal(saved.proxy.data.provider_name, 'draftdiff');
-  assert.match(saved.proxy.data.html, /^<iframe class="draftdiff" data-draftdiff="draftdiff-wp-\d+" src="[^"]+#2015-7"/);
+  assert.match(saved.proxy.data.html, /^<div class="draftdiff-embed"><iframe class="draftdiff" data-draftdiff="draftdiff-wp-\d+" src="[^"]+#2015-7"/);
   assert.deepEqual(saved.proxy.data.scripts, [`${base}draftdiff-host.js`]);
   // Only the provision-less link may have been tried by WordPress's own oEmbed discovery.
   assert.deepEqual(httpLog().filter((u) => u !== `${base}index.html`), [], 'WordPress fetched nothing to embed provisions');
@@ -175,11 +175,11 @@ test('the block editor’s embed preview gets the card from the plugin, for an A
 test('Settings → draftdiff shows and saves the widget address (sanitised)', async () => {
   const session = await open(browser);
   const { page } = session;
-  await page.goto(`${wp.origin}/wp-login.php`);
+  const settings = `${wp.origin}/wp-admin/options-general.php?page=draftdiff`;
+  await page.goto(`${wp.origin}/wp-login.php?redirect_to=${encodeURIComponent(settings)}`);
   await page.fill('#user_login', 'admin');
   await page.fill('#user_pass', admin.password);
-  await Promise.all([page.waitForNavigation(), page.click('#wp-submit')]);
-  await page.goto(`${wp.origin}/wp-admin/options-general.php?page=draftdiff`);
+  await Promise.all([page.waitForURL(settings), page.click('#wp-submit')]);
   const field = page.locator('#draftdiff_base');
   assert.equal(await field.inputValue(), base);
   await field.fill(`  ${widget.origin}/index.html#2015-7  `);
