@@ -56,20 +56,40 @@ export function run(cmd, args, options = {}) {
 
 /** Children started here, killed if this process exits without stopping them (Ctrl-C, a crash). */
 const children = new Set();
-process.once('exit', () => { for (const c of children) c.kill('SIGKILL'); });
+process.once('exit', () => { for (const c of children) signal(c, 'SIGKILL'); });
 function track(child) {
   children.add(child);
-  child.once('exit', () => children.delete(child));
+  child.once('exit', () => { if (!child.detached) children.delete(child); });
   return child;
 }
 
-/** Stops a child started here (SIGTERM, then SIGKILL) and waits for it to exit. */
+/** Signals a child started here and, when it leads a process group of its own, its whole group. */
+function signal(child, sig) {
+  try {
+    process.kill(child.detached ? -child.pid : child.pid, sig);
+  } catch { /* already gone */ }
+}
+
+/**
+ * Stops a child started here (SIGTERM, then SIGKILL) and waits for it to exit. `php -S` with
+ * workers forks them: it is started as the leader of its own process group, and the group is
+ * signalled, so no worker outlives it.
+ */
 function stopChild(child, ms = 10000) {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  if (!child) return Promise.resolve();
+  const alive = child.exitCode === null && child.signalCode === null;
+  if (!alive) {
+    if (child.detached) signal(child, 'SIGKILL'); // a worker may remain
+    return Promise.resolve();
+  }
   return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
-    child.once('exit', () => { clearTimeout(timer); resolve(); });
-    child.kill('SIGTERM');
+    const timer = setTimeout(() => signal(child, 'SIGKILL'), ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      if (child.detached) signal(child, 'SIGKILL');
+      resolve();
+    });
+    signal(child, 'SIGTERM');
   });
 }
 
@@ -155,7 +175,8 @@ export async function startWordPress({ dir, socket, plugins = {}, muPlugins = {}
   const env = { ...process.env, DRAFTDIFF_WP_CONFIG: name, DRAFTDIFF_WP_CONTENT: content };
   const log = fs.openSync(path.join(dir, 'php-server.log'), 'a');
   const child = track(spawn('php', ['-S', `127.0.0.1:${port}`, '-t', WORDPRESS, path.join(here, 'wp-router.php')],
-    { env: { ...env, PHP_CLI_SERVER_WORKERS: '2' }, stdio: ['ignore', log, log] }));
+    { env: { ...env, PHP_CLI_SERVER_WORKERS: '2' }, stdio: ['ignore', log, log], detached: true }));
+  child.detached = true;
   const stop = async () => {
     await stopChild(child);
     fs.rmSync(config, { force: true });
