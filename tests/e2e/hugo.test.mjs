@@ -64,7 +64,8 @@ test('the shortcode embeds the focused, auto-sized card with its state intact', 
     { widget: widget.origin, state: '2011-f&q=information%20space&notes=off', focus: '2011-f' });
   assert.notEqual(a.id, b.id, 'one id per call');
   assert.equal(await page.locator(`script[src="${widget.origin}/draftdiff-host.js"]`).count(), 1, 'host script once per page');
-  await shot(page, 'hugo-post', { fullPage: true });
+  await page.locator('h1').evaluate((h) => h.scrollIntoView());
+  await shot(page, 'hugo-post');
   assert.deepEqual(errors, [], 'no console errors');
   assert.deepEqual(elsewhere(requests, [blog.origin, widget.origin]), [], 'requests only to the blog and the widget');
   await context(session);
