@@ -50,14 +50,7 @@ pub struct Handle {
 
 fn props_for(element: &web_sys::Element, options: &EmbedOptions) -> AppProps {
     let r = resolve(options);
-    match r.color {
-        Some(c) => {
-            let _ = element.set_attribute("data-theme", c.key());
-        }
-        None => {
-            let _ = element.remove_attribute("data-theme");
-        }
-    }
+    draftdiff_platform::scheme::apply_to(element, r.color);
     let target = element.clone();
     AppProps {
         cmp: Shared(bundled_comparison()),

@@ -13,7 +13,7 @@ pub mod panic;
 use draftdiff_core::compare::Comparison;
 use draftdiff_core::corpus::bundled;
 use draftdiff_core::link;
-use draftdiff_platform::browser;
+use draftdiff_platform::{browser, scheme};
 use draftdiff_ui::{App, AppProps, Host, Shared};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -52,17 +52,27 @@ pub fn start() {
         },
         _ => Host::Page,
     };
-    if let Some(theme) = param("theme").filter(|t| t == "light" || t == "dark") {
-        if let Some(html) = document.document_element() {
-            let _ = html.set_attribute("data-theme", &theme);
-        }
+    // `?scheme=light|dark` (first spelt `?theme=`, still accepted) forces a colour scheme.
+    let forced = link::options::SCHEME_NAMES
+        .iter()
+        .find_map(|name| param(name))
+        .and_then(|v| link::options::scheme(&v).ok());
+    if forced.is_some() {
+        scheme::apply(forced);
     }
     // The static text from build time stays until the app replaces it (readable at once, and
     // deep links land before the wasm starts).
     while let Some(child) = root.first_child() {
         let _ = root.remove_child(&child);
     }
-    let parsed = link::parse(&browser::current_hash());
+    let mut parsed = link::parse(&browser::current_hash());
+    // A page per provision (`p/2015-7/`) names its provision on the root; the hash may still
+    // carry the rest of the view (`#themes=…`), or another focus, which wins.
+    if parsed.state.focus.is_none() {
+        parsed.state.focus = root
+            .get_attribute("data-provision")
+            .and_then(|a| link::Anchor::parse(&a));
+    }
     if let Host::Frame { instance } = &host {
         frame::post_height_changes(instance.clone());
     }

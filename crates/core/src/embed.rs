@@ -37,6 +37,11 @@ pub struct EmbedOptions {
     pub scheme: Option<String>,
     /// The first name of `scheme`, accepted forever.
     pub theme: Option<String>,
+    /// A passage of the provision, in the link's own form (`text=` value: percent-encoded
+    /// `start[,end]`); needs `provision`.
+    pub text: Option<String>,
+    /// Sections to open, in the link's own form (`open=` value: `preamble,code`, `none`).
+    pub open: Option<String>,
     /// URL of the full page, for "Open the full comparison" and shared links.
     pub page: Option<String>,
 }
@@ -83,21 +88,32 @@ impl EmbedOptions {
                 .map(String::from)
                 .collect();
         }
-        let mut option =
-            |name: &str, value: &Option<String>, read: &dyn Fn(&str, &mut ViewState) -> Result<(), &'static str>| {
-                if let Some(v) = value.as_deref() {
-                    if let Err(expected) = read(v, &mut state) {
-                        warnings.push(warn(name, v, expected));
-                    }
+        for (key, value) in [
+            ("match", &self.match_mode),
+            ("view", &self.view),
+            ("notes", &self.notes),
+        ] {
+            if let Some(v) = value.as_deref() {
+                if let Err(expected) = options::apply(key, v, &mut state) {
+                    warnings.push(warn(key, v, expected));
                 }
-            };
-        option("match", &self.match_mode, &|v, s| {
-            Ok(s.match_mode = options::match_mode(v)?)
-        });
-        option("view", &self.view, &|v, s| Ok(s.view = options::view(v)?));
-        option("notes", &self.notes, &|v, s| Ok(s.notes = options::notes(v)?));
+            }
+        }
         if let Some(q) = &self.q {
             state.query = q.clone();
+        }
+        // `text` and `open` carry the link's own encoding: read them with the link's parser.
+        for (key, value) in [("text", &self.text), ("open", &self.open)] {
+            if let Some(v) = value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+                let focus = state.focus.as_ref().map(Anchor::to_string).unwrap_or_default();
+                let parsed = crate::link::parse(&format!("{focus}&{key}={v}"));
+                if key == "text" {
+                    state.passage = parsed.state.passage;
+                } else {
+                    state.open = parsed.state.open;
+                }
+                problems.extend(parsed.problems.into_iter().filter(|p| p.key == key));
+            }
         }
         let (scheme_name, scheme) = match (&self.scheme, &self.theme) {
             (Some(s), _) => (options::SCHEME_NAMES[0], Some(s)),
@@ -181,6 +197,33 @@ mod tests {
         ] {
             assert!(r.warnings.iter().any(|w| w.contains(attr)), "{attr}: {:?}", r.warnings);
         }
+    }
+
+    #[test]
+    fn passages_and_open_sections_use_the_link_encoding() {
+        let o = EmbedOptions {
+            provision: Some("2011-f".into()),
+            text: Some("not%20to%20use,information%20weapons".into()),
+            open: Some("preamble,code".into()),
+            ..Default::default()
+        };
+        let r = o.resolve(|_| true, |_| true);
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+        let link = crate::link::parse("2011-f&text=not%20to%20use,information%20weapons&open=preamble,code").state;
+        assert_eq!((r.state.passage, r.state.open), (link.passage, link.open));
+        let lone = EmbedOptions {
+            text: Some("x".into()),
+            open: Some("annex".into()),
+            ..Default::default()
+        };
+        let r = lone.resolve(|_| true, |_| true);
+        assert_eq!(r.state.passage, None);
+        assert!(r.warnings.iter().any(|w| w.contains("text")), "{:?}", r.warnings);
+        assert!(
+            r.warnings.iter().any(|w| w.contains("open \"annex\"")),
+            "{:?}",
+            r.warnings
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 pub mod browser;
 pub mod keys;
+pub mod scheme;
 pub mod storage;
 
 use wasm_bindgen::prelude::*;

@@ -77,8 +77,10 @@ pub fn app(props: &AppProps) -> Html {
 
     // Hosts that own a URL follow back/forward and edited hashes.
     {
+        // Keyed on the comparison: a reader's own comparison must answer Back/Forward itself (a
+        // listener kept from the first render would look provisions up in the bundled drafts).
         let (dispatch, host, cmp) = (state.dispatcher(), props.host.clone(), cmp.clone());
-        use_effect_with((), move |_| {
+        use_effect_with(shared.clone(), move |_| {
             let guard = (!matches!(host, Host::Element { .. })).then(|| {
                 browser::on_hash_change(move |hash| {
                     let parsed = link::parse(&hash);

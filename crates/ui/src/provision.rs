@@ -10,6 +10,7 @@ use draftdiff_core::passage;
 use draftdiff_core::segments::{layer, Piece, Segment};
 use draftdiff_core::themes::{self, ThemeSet};
 use draftdiff_core::view::highlights::highlights;
+use draftdiff_core::view::sharing_off;
 use draftdiff_platform::browser;
 use yew::prelude::*;
 
@@ -174,11 +175,17 @@ pub fn provision_view(p: &ProvisionProps) -> Html {
                 <details class="dd-share">
                     <summary aria-label={format!("Share {}", label)}>{ "Share" }</summary>
                     <div class="dd-share-menu">
-                        <a class="dd-button" href={share_url.clone()} onclick={go_here}>{ "Link" }</a>
-                        <button type="button" class="dd-button" onclick={copy(share_url.clone(), "Link copied.")}>{ "Copy link" }</button>
-                        <button type="button" class="dd-button" onclick={copy(citation, "Citation copied.")}>{ "Copy citation" }</button>
+                        if let Some(why) = sharing_off(cmp) {
+                            <p class="dd-share-off">{ why }</p>
+                        } else {
+                            <a class="dd-button" href={share_url.clone()} onclick={go_here}>{ "Link" }</a>
+                            <button type="button" class="dd-button" onclick={copy(share_url.clone(), "Link copied.")}>{ "Copy link" }</button>
+                            <button type="button" class="dd-button" onclick={copy(citation, "Citation copied.")}>{ "Copy citation" }</button>
+                        }
                         <button type="button" class="dd-button" onclick={copy(prov.text.to_string(), "Text copied.")}>{ "Copy text" }</button>
-                        <button type="button" class="dd-button" onclick={on_passage}>{ "Link to selected words" }</button>
+                        if sharing_off(cmp).is_none() {
+                            <button type="button" class="dd-button" onclick={on_passage}>{ "Link to selected words" }</button>
+                        }
                     </div>
                 </details>
             </header>

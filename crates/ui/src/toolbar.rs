@@ -12,7 +12,9 @@ use draftdiff_core::link::{self, Match, View, ViewState};
 use draftdiff_core::stats::Summary;
 use draftdiff_core::themes::{self, ThemeSet};
 use draftdiff_core::view::labels::summary_line;
-use draftdiff_platform::{browser, keys};
+use draftdiff_core::view::sharing_off;
+use draftdiff_platform::browser;
+use draftdiff_platform::scheme::{self, ColorScheme};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -37,22 +39,22 @@ pub struct ToolbarProps {
 }
 
 /// Light, dark, or the system's setting: the full page's per-reader choice, kept in the
-/// browser (embeds follow `?theme=` / the `theme` attribute, or the reader's system).
+/// browser (embeds follow `?scheme=` / the `scheme` attribute, or the reader's system).
 #[function_component(ThemeSwitch)]
 fn theme_switch() -> Html {
-    let pref = use_state(keys::initial_theme);
-    let choice = |value: keys::ThemePref, label: &'static str| {
+    let pref = use_state(scheme::initial);
+    let choice = |value: Option<ColorScheme>, label: &'static str| {
         let pref = pref.clone();
         let on = *pref == value;
         html! {
             <button type="button" class="dd-seg" aria-pressed={on.to_string()}
-                onclick={Callback::from(move |_| { keys::choose_theme(value); pref.set(value); })}>{ label }</button>
+                onclick={Callback::from(move |_| { scheme::choose(value); pref.set(value); })}>{ label }</button>
         }
     };
     html! {
         <div class="dd-views dd-theme-switch" role="group" aria-label="Colour theme">
-            { choice(Some("light"), "Light") }
-            { choice(Some("dark"), "Dark") }
+            { choice(Some(ColorScheme::Light), "Light") }
+            { choice(Some(ColorScheme::Dark), "Dark") }
             { choice(None, "Auto") }
         </div>
     }
@@ -133,7 +135,11 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
                 <button type="button" class="dd-button dd-keys-button" aria-expanded={p.help_open.to_string()}
                     aria-keyshortcuts="?" onclick={ let h = p.on_help.clone(); Callback::from(move |_| h.emit(())) }>{ "Keyboard shortcuts" }</button>
                 if p.host == Host::Page {
-                    <button type="button" class="dd-button dd-embed-button" aria-expanded={embed_open.to_string()} onclick={toggle_embed}>{ "Embed this view" }</button>
+                    if let Some(why) = sharing_off(&p.cmp.0) {
+                        <button type="button" class="dd-button dd-embed-button" disabled=true title={why}>{ "Embed this view" }</button>
+                    } else {
+                        <button type="button" class="dd-button dd-embed-button" aria-expanded={embed_open.to_string()} onclick={toggle_embed}>{ "Embed this view" }</button>
+                    }
                 } else {
                     <a class="dd-button dd-open-full" href={browser::share_url(&p.host, &link::format(&p.view))} target="_blank" rel="noopener">{ "Open the full comparison" }</a>
                 }

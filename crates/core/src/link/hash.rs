@@ -140,17 +140,13 @@ pub fn parse(hash: &str) -> Parsed {
             }
         }
     }
-    let mut option =
-        |key: &'static str, value: Option<String>, read: &dyn Fn(&str, &mut ViewState) -> Result<(), &'static str>| {
-            if let Some(v) = value.filter(|v| !v.is_empty()) {
-                if let Err(expected) = read(&v, &mut state) {
-                    problems.push(Problem::new(key, &v, Reason::Invalid(expected)));
-                }
+    for (key, value) in [("match", match_mode), ("view", view), ("notes", notes)] {
+        if let Some(v) = value.filter(|v| !v.is_empty()) {
+            if let Err(expected) = options::apply(key, &v, &mut state) {
+                problems.push(Problem::new(key, &v, Reason::Invalid(expected)));
             }
-        };
-    option("match", match_mode, &|v, s| Ok(s.match_mode = options::match_mode(v)?));
-    option("view", view, &|v, s| Ok(s.view = options::view(v)?));
-    option("notes", notes, &|v, s| Ok(s.notes = options::notes(v)?));
+        }
+    }
     problems.extend(state.normalize());
     Parsed { state, problems }
 }

@@ -3,7 +3,7 @@
 //! case-insensitive everywhere) and the same words for what was expected, so a value that works
 //! in one works in the other.
 
-use super::{Match, View};
+use super::{Match, View, ViewState};
 
 /// `match=`: `any` or `all`.
 pub fn match_mode(value: &str) -> Result<Match, &'static str> {
@@ -22,6 +22,19 @@ pub fn notes(value: &str) -> Result<bool, &'static str> {
         v if v.eq_ignore_ascii_case("off") => Ok(false),
         _ => Err("on or off"),
     }
+}
+
+/// Sets the single-valued option `key` (`match`, `view` or `notes`) of `state` from `value`;
+/// on a bad value leaves the state alone and says what was expected. Links and embed
+/// attributes both read these options through here.
+pub fn apply(key: &str, value: &str, state: &mut ViewState) -> Result<(), &'static str> {
+    match key {
+        "match" => state.match_mode = match_mode(value)?,
+        "view" => state.view = view(value)?,
+        "notes" => state.notes = notes(value)?,
+        _ => return Err("a known option"),
+    }
+    Ok(())
 }
 
 /// Light or dark, when the host or the reader forces one; `None` follows the system.

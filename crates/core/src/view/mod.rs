@@ -46,6 +46,20 @@ pub fn notes_of_pair(cmp: &Comparison, pair: usize) -> Vec<&'static Note> {
     out
 }
 
+/// Why links, citations and embeds are off for this comparison, if they are: a reader's own
+/// documents live only in this browser, so a link would open the bundled drafts instead.
+pub fn sharing_off(cmp: &Comparison) -> Option<&'static str> {
+    let bundled = cmp
+        .old
+        .provisions
+        .iter()
+        .chain(cmp.new.provisions.iter())
+        .all(|p| p.status.is_some());
+    (!bundled).then_some(
+        "Links, citations and embeds are off for your own texts: they are kept only in this browser, so a link would open the bundled drafts instead.",
+    )
+}
+
 /// Whether `id` names a theme of the taxonomy.
 pub fn known_theme(id: &str) -> bool {
     themes::by_id(id).is_some()
