@@ -43,7 +43,7 @@ pub(crate) use state::tidy;
 pub use state::{Parsed, Passage, Problem, Reason, View, ViewState};
 
 /// Longest hash [`parse`] reads, in bytes (after the leading `#`); the rest is cut off
-/// (on a character boundary) with a [`Problem`]. Every state [`format`] can produce fits.
+/// (on a character boundary) with a [`Problem`]. Every state [`format()`] can produce fits.
 pub const MAX_HASH_BYTES: usize = 8192;
 /// Longest search query kept, in characters.
 pub const MAX_QUERY_CHARS: usize = 200;

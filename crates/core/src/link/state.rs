@@ -57,7 +57,7 @@ impl View {
 pub struct Passage {
     /// The passage's first words (or the whole passage), whitespace-normalised, non-empty.
     pub start: String,
-    /// The passage's last words, if it is longer than [`SHORT_SELECTION_WORDS`]; non-empty.
+    /// The passage's last words, if it is longer than [`SHORT_SELECTION_WORDS`](super::SHORT_SELECTION_WORDS); non-empty.
     pub end: Option<String>,
 }
 
@@ -164,7 +164,7 @@ impl fmt::Display for Problem {
     }
 }
 
-/// The result of [`parse`]: always a usable state, plus what could not be used.
+/// The result of [`parse`](super::parse): always a usable state, plus what could not be used.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Parsed {
     /// The state; valid even when there are problems (defaults replace bad values).
@@ -177,7 +177,7 @@ impl ViewState {
     /// Brings the state within the grammar: invalid focus and themes dropped, theme ids
     /// lower-cased and de-duplicated, caps applied, passage whitespace-normalised and
     /// dropped without a focus. Returns what was lost (lower-casing, de-duplication and
-    /// whitespace are silent). [`parse`] always returns normalised states; [`format`]
+    /// whitespace are silent). [`parse`](super::parse) always returns normalised states; [`format`](super::format())
     /// formats the normalised version of what it is given.
     pub fn normalize(&mut self) -> Vec<Problem> {
         let mut problems = Vec::new();
