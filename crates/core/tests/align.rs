@@ -247,7 +247,9 @@ fn oversized_gaps_and_spent_budgets_fall_back() {
 /// draws on 2011 (b)`; similarities to two decimals so the snapshot is stable.
 fn describe(old: &Document, new: &Document, a: &Alignment) -> String {
     let name = |d: &Document, i: Option<usize>| {
-        i.map_or("—".to_string(), |i| format!("{} {}", d.short_name(), d.provisions[i].display_label()))
+        i.map_or("—".to_string(), |i| {
+            format!("{} {}", d.short_name(), d.provisions[i].display_label())
+        })
     };
     let mut out = String::new();
     for r in &a.rows {

@@ -57,10 +57,14 @@ fn check_summary(cmp: &Comparison) -> Result<(), String> {
         return Err(format!("pairs {all:?}"));
     }
     if all.words_inserted > new_words || all.words_deleted > old_words {
-        return Err(format!("more words changed than there are ({old_words}, {new_words}): {all:?}"));
+        return Err(format!(
+            "more words changed than there are ({old_words}, {new_words}): {all:?}"
+        ));
     }
     if new_words - all.words_inserted != old_words - all.words_deleted {
-        return Err(format!("kept words differ between the sides ({old_words}, {new_words}): {all:?}"));
+        return Err(format!(
+            "kept words differ between the sides ({old_words}, {new_words}): {all:?}"
+        ));
     }
     let percent = (all.similarity * 100.0).round();
     if !(0.0..=100.0).contains(&percent) {

@@ -14,7 +14,6 @@ use serde::Deserialize;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-
 /// Any JSON value, kept only as far as validation needs it. Every field of
 /// [`JsonDocument`] and [`JsonProvision`] has this type, so a wrong type is never a
 /// deserializer error but a precise message from [`from_json`]. `L` is what a list holds,

@@ -110,7 +110,6 @@ fn reader_document(
     }
 }
 
-
 /// Makes the two versions' years distinct and valid, so every anchor `<year>-<id>` names
 /// one provision of one version and parses as a link.
 ///

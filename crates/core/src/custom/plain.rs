@@ -11,7 +11,6 @@ use crate::corpus::{Document, Part, Provision};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-
 /// Reads a pasted version: paragraphs are separated by blank lines, a label at the start
 /// of a paragraph is recognised.
 ///
