@@ -28,7 +28,7 @@ use std::collections::{HashMap, HashSet};
 /// * Each text is trimmed; otherwise it is verbatim, never interpreted as markup.
 ///
 /// `symbol` names the version (the input name if blank); `year` is the caller's choice,
-/// clamped into [`YEARS`] like every year a caller supplies (see [`distinct_years`]).
+/// clamped into [`YEARS`] like every year a caller supplies (see [`distinct_years`](super::distinct_years)).
 /// Errors: more than [`MAX_BYTES`] (checked before any other work), more than
 /// [`MAX_PROVISIONS`] paragraphs, no text at all.
 pub fn from_plain_text(input: &str, text: &str, symbol: &str, year: u16) -> Result<Document, Vec<InputError>> {
