@@ -669,50 +669,34 @@ mod tests {
         }
     }
 
+    /// Every reworded pair of the bundled drafts (and 2011 (c) against the new 2015 (3) that
+    /// draws on it), rendered `[-deleted-]{+inserted+}`: the golden redline a reader sees,
+    /// reviewed as a snapshot. Similarities to two decimals so the snapshot is stable.
     #[test]
-    fn corpus_snapshot_k_13() {
-        let d = pair("k", "13");
-        assert_eq!(
-            render(&d),
-            "To settle any dispute resulting from the [-application of this code through-]{+use of information \
-             and communications technologies by+} peaceful means and {+to +}refrain from the threat or use of force."
-        );
-        assert_eq!((d.words_deleted(), d.words_inserted()), (5, 8));
-    }
-
-    #[test]
-    fn corpus_snapshot_chapeau_and_purpose_2() {
-        assert_eq!(
-            render(&pair("code-chapeau", "code-chapeau")),
-            "Each State voluntarily subscribing to the code {+of conduct +}pledges:"
-        );
-        assert_eq!(
-            render(&pair("purpose-2", "purpose-2")),
-            "[-Adherence to the code is voluntary and-]{+The code of conduct is+} open to all States\
-             {+ on a voluntary basis+}."
-        );
-    }
-
-    #[test]
-    #[ignore = "prints real-corpus diffs for reading"]
-    fn print_corpus_diffs() {
-        for (o, n) in [
-            ("b", "2"),
-            ("c", "4"),
-            ("c", "3"),
-            ("d", "5"),
-            ("e", "6"),
-            ("f", "7"),
-            ("g", "8"),
-            ("h", "9"),
-            ("purpose-1", "purpose-1"),
-            ("letter-1", "letter-1"),
-            ("letter-2", "letter-4"),
-            ("pre-4", "pre-4"),
-        ] {
-            let d = pair(o, n);
-            println!("{o} -> {n} ({:.2}):\n{}\n", d.similarity(), render(&d));
+    fn the_bundled_drafts_redline() {
+        let [old, new] = bundled();
+        let rows = crate::align::align(&old.provisions, &new.provisions).rows;
+        let mut out = String::new();
+        for r in &rows {
+            let sources = r.old.into_iter().filter(|_| r.kind != crate::align::RowKind::Unchanged);
+            for o in sources.chain(r.also_draws_on.iter().copied()) {
+                let Some(n) = r.new else { continue };
+                let (po, pn) = (&old.provisions[o], &new.provisions[n]);
+                let d = word_diff(&po.text, &pn.text);
+                out += &format!(
+                    "## {} {} → {} {}: −{} +{} words, similarity {:.2}\n{}\n\n",
+                    old.short_name(),
+                    po.display_label(),
+                    new.short_name(),
+                    pn.display_label(),
+                    d.words_deleted(),
+                    d.words_inserted(),
+                    d.similarity(),
+                    render(&d)
+                );
+            }
         }
+        insta::assert_snapshot!(out);
     }
 
     fn text_strategy() -> impl Strategy<Value = String> {

@@ -344,17 +344,10 @@ impl Pattern {
 }
 
 #[cfg(test)]
-use draftdiff_data::themes as themes_data;
-
-#[cfg(test)]
 mod tests {
-    use super::themes_data::{parse_tags, parse_themes, Provisions, RawTag, RawTheme};
     use super::*;
     use crate::corpus::bundled;
     use proptest::prelude::*;
-
-    const THEMES_TOML: &str = include_str!("../../../data/themes.toml");
-    const TAGS_TOML: &str = include_str!("../../../data/tags.toml");
 
     fn index(id: &str) -> usize {
         by_id(id).unwrap_or_else(|| panic!("no theme `{id}`")).0
@@ -362,22 +355,6 @@ mod tests {
 
     fn set(ids: &[&str]) -> ThemeSet {
         ids.iter().map(|id| index(id)).collect()
-    }
-
-    fn provisions() -> Vec<Provisions<'static>> {
-        bundled()
-            .iter()
-            .map(|d| Provisions {
-                symbol: d.symbol.as_ref(),
-                ids: d.provisions.iter().map(|p| p.id.as_ref()).collect(),
-            })
-            .collect()
-    }
-
-    fn shipped() -> (Vec<RawTheme>, Vec<RawTag>) {
-        let themes = parse_themes("data/themes.toml", THEMES_TOML).unwrap();
-        let tags = parse_tags("data/tags.toml", TAGS_TOML, &themes, &provisions()).unwrap();
-        (themes, tags)
     }
 
     fn text(symbol: &str, id: &str) -> &'static str {
@@ -405,97 +382,6 @@ mod tests {
         let mut accents: Vec<u8> = THEMES.iter().map(|t| t.accent).collect();
         accents.sort_unstable();
         assert_eq!(accents, (0..12).collect::<Vec<u8>>());
-    }
-
-    #[test]
-    fn required_tags() {
-        let must = [
-            ("human-rights", "A/66/359", &["f", "a"][..]),
-            ("human-rights", "A/69/723", &["7", "1"]),
-            ("confidence-building", "A/69/723", &["10"]),
-            ("use-of-force", "A/66/359", &["b", "k"]),
-            ("use-of-force", "A/69/723", &["13"]),
-            ("internet-governance", "A/66/359", &["g"]),
-            ("internet-governance", "A/69/723", &["8"]),
-            ("sovereignty", "A/69/723", &["3", "pre-7"]),
-            ("supply-chain", "A/66/359", &["d"]),
-            ("supply-chain", "A/69/723", &["5"]),
-            ("crime-terrorism", "A/66/359", &["c"]),
-            ("crime-terrorism", "A/69/723", &["4"]),
-            ("private-sector-civil-society", "A/66/359", &["h"]),
-            ("private-sector-civil-society", "A/69/723", &["9"]),
-            ("capacity-building", "A/66/359", &["i", "pre-9"]),
-            ("capacity-building", "A/69/723", &["11", "pre-9"]),
-            ("dispute-settlement", "A/66/359", &["k", "j"]),
-            ("dispute-settlement", "A/69/723", &["13", "12"]),
-            ("un-and-law", "A/66/359", &["a", "j"]),
-            ("un-and-law", "A/69/723", &["1", "12", "pre-10"]),
-        ];
-        for (theme, symbol, ids) in must {
-            for id in ids {
-                assert!(
-                    tags(symbol, id).contains(index(theme)),
-                    "{symbol} ({id}) should carry {theme}"
-                );
-            }
-        }
-        // Confidence-building measures are new in 2015: nothing in 2011 carries the theme.
-        let cbm = index("confidence-building");
-        let [old, new] = bundled();
-        assert!(old.provisions.iter().all(|p| !tags("A/66/359", &p.id).contains(cbm)));
-        assert_eq!(
-            new.provisions
-                .iter()
-                .filter(|p| tags("A/69/723", &p.id).contains(cbm))
-                .count(),
-            1
-        );
-        assert!(tags("A/66/359", "pre-1").is_empty());
-        assert!(tags("A/66/359", "zz").is_empty());
-        assert!(tags("X/1", "a").is_empty());
-    }
-
-    #[test]
-    fn generated_tags_equal_the_data_file() {
-        let (_, raw) = shipped();
-        for tag in &raw {
-            let names: Vec<&str> = tag.themes.iter().map(String::as_str).collect();
-            assert_eq!(tags(&tag.doc, &tag.id), set(&names), "{} {}", tag.doc, tag.id);
-        }
-        let total: usize = bundled().iter().map(|d| d.provisions.len()).sum();
-        assert_eq!(raw.len(), total);
-    }
-
-    /// The lint: hand tags and keywords agree on every bundled provision, or the data says why.
-    #[test]
-    fn tags_agree_with_keywords_or_say_why() {
-        let (_, raw) = shipped();
-        let mut problems = Vec::new();
-        for tag in &raw {
-            let body = text(&tag.doc, &tag.id);
-            let tagged = tags(&tag.doc, &tag.id);
-            let detected = detect(body);
-            let excused: ThemeSet = tag.exceptions.iter().map(|e| index(&e.theme)).collect();
-            for (i, theme) in THEMES.iter().enumerate() {
-                let at = format!("{} provision `{}`, theme `{}`", tag.doc, tag.id, theme.id);
-                let disagree = tagged.contains(i) != detected.contains(i);
-                if disagree && !excused.contains(i) {
-                    let only_one: ThemeSet = [i].into_iter().collect();
-                    problems.push(if detected.contains(i) {
-                        format!("{at}: matches {:?} but is not tagged", hit_texts(body, only_one))
-                    } else {
-                        format!("{at}: tagged but matches none of its keywords")
-                    });
-                } else if !disagree && excused.contains(i) {
-                    problems.push(format!("{at}: exception explains nothing (tags and keywords agree)"));
-                }
-            }
-        }
-        assert!(
-            problems.is_empty(),
-            "tag/keyword disagreements without a `why` in data/tags.toml:\n{}",
-            problems.join("\n")
-        );
     }
 
     #[test]
@@ -683,103 +569,6 @@ mod tests {
             assert_eq!(row_matches(new, old, selected, Match::All), all);
         }
         assert_eq!(Match::default(), Match::Any);
-    }
-
-    const THEMES_HEAD: &str = "[[theme]]\nid = \"x\"\nname = \"X\"\ndescription = \"d\"\naccent = 0\n";
-
-    fn theme_problems(source: &str) -> Vec<String> {
-        parse_themes("t.toml", source).err().unwrap_or_default()
-    }
-
-    #[test]
-    fn theme_validation_names_file_theme_and_problem() {
-        assert!(theme_problems(&format!("{THEMES_HEAD}keywords = [\"a b\", \"c*\"]\n")).is_empty());
-        assert_eq!(
-            theme_problems(&format!("{THEMES_HEAD}keywords = []\n")),
-            ["t.toml: theme `x`: no keywords"]
-        );
-        let two = format!("{THEMES_HEAD}keywords = [\"a\"]\n{THEMES_HEAD}keywords = [\"A\"]\n");
-        assert_eq!(
-            theme_problems(&two),
-            [
-                "t.toml: theme `x`: duplicate id",
-                "t.toml: theme `x`: accent 0 is already used by theme `x`",
-                "t.toml: theme `x`: keyword `A` is also a keyword of theme `x`"
-            ]
-        );
-        for bad in ["", "  ", "a  b", " a", "a\tb"] {
-            let p = theme_problems(&format!("{THEMES_HEAD}keywords = [{bad:?}]\n"));
-            assert_eq!(p.len(), 1, "{bad:?}: {p:?}");
-        }
-        for bad in ["*", "*a", "a*b", "a**", "a * b"] {
-            let p = theme_problems(&format!("{THEMES_HEAD}keywords = [{bad:?}]\n"));
-            assert_eq!(p, [format!("t.toml: theme `x`: keyword `{bad}`: `*` may only end a word, once, after at least one other character")]);
-        }
-        let id = theme_problems(
-            &(THEMES_HEAD
-                .replace("\"x\"", "\"Human Rights\"")
-                .replace("accent = 0", "accent = 12")
-                + "keywords = [\"a\"]\n"),
-        );
-        assert!(id[0].contains("`Human Rights`: id may hold only"), "{id:?}");
-        assert!(
-            id.iter().any(|p| p.contains("accent 12 is out of range 0..=11")),
-            "{id:?}"
-        );
-        assert!(theme_problems("")[0].contains("expected 1 to 16 themes, found 0"));
-        assert!(theme_problems("[[theme]]\nid = 1\n")[0].starts_with("t.toml: not a valid theme list"));
-    }
-
-    #[test]
-    fn tag_validation_names_file_provision_and_problem() {
-        let (themes, _) = shipped();
-        let docs = [Provisions {
-            symbol: "X/1",
-            ids: vec!["a", "b"],
-        }];
-        let problems = |source: &str| parse_tags("g.toml", source, &themes, &docs).err().unwrap_or_default();
-        let tag = |id: &str, rest: &str| format!("[[tag]]\ndoc = \"X/1\"\nid = \"{id}\"\nthemes = []\n{rest}");
-        assert!(problems(&(tag("a", "") + &tag("b", ""))).is_empty());
-        assert_eq!(
-            problems(&tag("a", "")),
-            ["g.toml: X/1 provision `b`: not listed (add a [[tag]], with `themes = []` if it carries none)"]
-        );
-        let wrong = tag("a", "") + &tag("b", "") + &tag("zz", "") + &tag("a", "");
-        assert_eq!(
-            problems(&wrong),
-            [
-                "g.toml: X/1 provision `zz`: no such provision in X/1",
-                "g.toml: X/1 provision `a`: listed twice"
-            ]
-        );
-        let unknown = tag("a", "").replace("themes = []", "themes = [\"magic\", \"sovereignty\", \"sovereignty\"]")
-            + &tag("b", "exceptions = [{ theme = \"magic\", why = \" \" }]\n");
-        assert_eq!(
-            problems(&unknown),
-            [
-                "g.toml: X/1 provision `a`: unknown theme `magic`",
-                "g.toml: X/1 provision `a`: theme `sovereignty` listed twice",
-                "g.toml: X/1 provision `b`: exception for unknown theme `magic`",
-                "g.toml: X/1 provision `b`: exception for theme `magic` gives no `why`"
-            ]
-        );
-        let doc = tag("a", "") + &tag("b", "") + &tag("a", "").replace("X/1", "Y/2");
-        assert_eq!(
-            problems(&doc),
-            ["g.toml: tag #3: unknown document `Y/2` (expected X/1)"]
-        );
-        assert!(problems("[[tag]]\ndoc = \"X/1\"\n")[0].starts_with("g.toml: not a valid tag list"));
-    }
-
-    #[test]
-    fn emitted_code_has_the_expected_shape() {
-        let (themes, tags) = shipped();
-        let code = super::themes_data::emit(&themes, &tags, &provisions());
-        assert!(code.starts_with("pub(super) const THEMES: [Theme; 12] = ["));
-        assert!(code.contains("pub(super) static TAGS: [(&str, &[(&str, u16)]); 2] = ["));
-        // Ids sorted by bytes, as `tags` binary-searches them: "10" before "2".
-        let new = code.lines().find(|l| l.contains("(\"A/69/723\"")).unwrap();
-        assert!(new.find("(\"10\"").unwrap() < new.find("(\"2\"").unwrap());
     }
 
     /// Text pieces that exercise the matcher: keyword fragments, odd case, whitespace,

@@ -87,7 +87,7 @@ pub fn parse(file: &str, source: &str) -> Result<RawDocument, Vec<String>> {
     }
 }
 
-/// Rust source for one `static` `Document` named `name`, plus the arrays it borrows.
+/// Rust source for one `static` `Document` (the core's `corpus::Document`) named `name`, plus the arrays it borrows.
 pub fn emit(name: &str, doc: &RawDocument) -> String {
     let mut out = String::new();
     let list = |items: &[String]| {
