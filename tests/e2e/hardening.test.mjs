@@ -2,7 +2,8 @@
 // under a strict CSP; a panic explains itself; the embed channel only carries heights.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, ready, foreign } from './harness.mjs';
+import path from 'node:path';
+import { serve, launch, open, ready, foreign, root } from './harness.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 let server, browser;
@@ -94,8 +95,14 @@ test('payloads in embed attributes fall back with a warning and run nothing', as
 });
 
 test('a panic shows an inline error with a reload link and details, never a blank box', async () => {
+  // Readers' builds carry no way to crash on demand: this one is built with the `hooks` feature
+  // (tools/test builds it into dist-hooks/). The release build must not export it.
+  const hooks = await serve({ mounts: { '/': path.join(root, 'dist-hooks') } });
   const { page } = await open(browser);
   await page.goto(`${server.origin}/index.html#2015-7`);
+  await ready(page);
+  assert.equal(await page.evaluate(async () => typeof (await import('./draftdiff.js')).crashForTesting), 'undefined');
+  await page.goto(`${hooks.origin}/index.html#2015-7`);
   await ready(page);
   await page.evaluate(async () => {
     const m = await import('./draftdiff.js');
@@ -111,6 +118,7 @@ test('a panic shows an inline error with a reload link and details, never a blan
   await crash.locator('a').click();
   await ready(page);
   assert.equal(await page.locator('.dd-crash').count(), 0);
+  await hooks.close();
 });
 
 test('the embed channel sends only heights and the host script ignores foreign messages', async () => {

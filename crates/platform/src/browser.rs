@@ -25,10 +25,10 @@ thread_local! {
 }
 
 /// Calls `f` with the new hash on back/forward and on edited or followed `#links`.
-pub fn on_hash_change(f: impl Fn(String) + 'static) -> Listener {
+pub fn on_hash_change(f: impl Fn(String) + 'static) -> [Listener; 2] {
     let f = std::rc::Rc::new(f);
     SEEN.with(|s| *s.borrow_mut() = current_hash());
-    let handler = move |_: web_sys::Event| {
+    let handler = move |_: &web_sys::Event| {
         let hash = current_hash();
         let new = SEEN.with(|s| std::mem::replace(&mut *s.borrow_mut(), hash.clone()) != hash);
         if new {
@@ -37,10 +37,10 @@ pub fn on_hash_change(f: impl Fn(String) + 'static) -> Listener {
     };
     let target: web_sys::EventTarget = window().into();
     let h2 = handler.clone();
-    Listener::pair(
+    [
         Listener::new(&target, "hashchange", handler),
         Listener::new(&target, "popstate", h2),
-    )
+    ]
 }
 
 fn set_hash(hash: &str, push: bool) {

@@ -64,7 +64,7 @@ pub fn on_shortcut(root: Option<Element>, host: &Host, f: impl Fn(Shortcut) + 's
         Host::Page | Host::Frame { .. } => web_sys::window()?.document()?.into(),
         Host::Element { .. } => root?.into(),
     };
-    Some(Listener::new(&target, "keydown", move |e: web_sys::Event| {
+    Some(Listener::new(&target, "keydown", move |e: &web_sys::Event| {
         let Some(ev) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
             return;
         };

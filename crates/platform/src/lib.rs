@@ -8,41 +8,5 @@ pub mod keys;
 pub mod scheme;
 pub mod storage;
 
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-
-/// An event listener that is removed when dropped.
-pub struct Listener {
-    target: web_sys::EventTarget,
-    kind: &'static str,
-    callback: Closure<dyn FnMut(web_sys::Event)>,
-    also: Option<Box<Listener>>,
-}
-
-impl Listener {
-    /// Listens for `kind` events on `target`.
-    pub fn new(target: &web_sys::EventTarget, kind: &'static str, f: impl FnMut(web_sys::Event) + 'static) -> Listener {
-        let callback = Closure::<dyn FnMut(web_sys::Event)>::new(f);
-        let _ = target.add_event_listener_with_callback(kind, callback.as_ref().unchecked_ref());
-        Listener {
-            target: target.clone(),
-            kind,
-            callback,
-            also: None,
-        }
-    }
-
-    /// Two listeners that live and die together.
-    pub fn pair(mut a: Listener, b: Listener) -> Listener {
-        a.also = Some(Box::new(b));
-        a
-    }
-}
-
-impl Drop for Listener {
-    fn drop(&mut self) {
-        let _ = self
-            .target
-            .remove_event_listener_with_callback(self.kind, self.callback.as_ref().unchecked_ref());
-    }
-}
+/// An event listener that is removed when dropped (gloo's, the maintained one Yew also uses).
+pub use gloo_events::EventListener as Listener;
