@@ -214,3 +214,30 @@ pub fn show_hit(node: Option<Element>, index: usize) {
         }
     }
 }
+
+/// The current value of the text field or text area an event came from (empty for anything else).
+pub fn field_value(event: &web_sys::Event) -> String {
+    let target = event.target();
+    if let Some(input) = target.as_ref().and_then(|t| t.dyn_ref::<web_sys::HtmlInputElement>()) {
+        input.value()
+    } else if let Some(area) = target
+        .as_ref()
+        .and_then(|t| t.dyn_ref::<web_sys::HtmlTextAreaElement>())
+    {
+        area.value()
+    } else {
+        String::new()
+    }
+}
+
+/// The file input an event came from, if it came from one.
+pub fn file_input(event: &web_sys::Event) -> Option<web_sys::HtmlInputElement> {
+    event.target()?.dyn_into().ok()
+}
+
+/// Moves keyboard focus to `element`.
+pub fn focus(element: Option<Element>) {
+    if let Some(el) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}

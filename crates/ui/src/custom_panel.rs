@@ -63,14 +63,13 @@ pub fn custom_panel(p: &CustomPanelProps) -> Html {
         let oninput = {
             let set_text = set_text.clone();
             Callback::from(move |e: InputEvent| {
-                let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-                set_text(side, area.value());
+                set_text(side, browser::field_value(&e));
             })
         };
         let onchange = {
             let (set_text, errors) = (set_text.clone(), errors.clone());
             Callback::from(move |e: Event| {
-                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                let Some(input) = browser::file_input(&e) else { return };
                 let (set_text, errors) = (set_text.clone(), errors.clone());
                 storage::read_file(&input, MAX_BYTES, move |read| match read {
                     Ok((_, text)) => set_text(side, text),

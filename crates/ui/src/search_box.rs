@@ -52,8 +52,7 @@ pub fn search_box(p: &SearchBoxProps) -> Html {
     let oninput = {
         let d = p.dispatch.clone();
         Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            d.dispatch(Action::Search(input.value()));
+            d.dispatch(Action::Search(browser::field_value(&e)));
         })
     };
     let onkeydown = {

@@ -2,6 +2,7 @@
 //! The key listener itself lives in `interop::keys`; the root component wires the two.
 
 use crate::Host;
+use draftdiff_platform::browser;
 use draftdiff_platform::keys::{self, Shortcut};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -107,9 +108,7 @@ pub fn shortcuts_panel(p: &ShortcutsProps) -> Html {
     {
         let panel = panel.clone();
         use_effect_with((), move |_| {
-            if let Some(el) = panel.cast::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
+            browser::focus(panel.cast());
         });
     }
     let close = {
