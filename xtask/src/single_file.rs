@@ -7,6 +7,11 @@
 //! from build time is already in the page, so it is readable before the wasm has started; the
 //! script (most of the file) goes at the end of the body so the parser reaches that text first.
 
+use crate::page::is_relative;
+use lol_html::html_content::ContentType;
+use lol_html::{element, rewrite_str};
+use std::cell::{Cell, RefCell};
+
 /// Standard base64 with padding.
 pub fn base64(bytes: &[u8]) -> String {
     const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -23,19 +28,6 @@ pub fn base64(bytes: &[u8]) -> String {
         }
     }
     out
-}
-
-/// Replaces the whole tag that contains `needle` (from its `<` to its `>`) with `with`.
-fn replace_tag(html: &str, needle: &str, with: &str) -> Result<String, String> {
-    let at = html
-        .find(needle)
-        .ok_or_else(|| format!("index.html has no tag containing {needle:?}"))?;
-    let start = html[..at].rfind('<').ok_or("malformed tag")?;
-    let mut end = at + html[at..].find('>').ok_or("malformed tag")? + 1;
-    if html[start..].starts_with("<script") {
-        end = at + html[at..].find("</script>").ok_or("unclosed script")? + "</script>".len();
-    }
-    Ok(format!("{}{}{}", &html[..start], with, &html[end..]))
 }
 
 /// Everything `build` needs from the staged dist.
@@ -59,19 +51,14 @@ pub fn build(i: &Inputs) -> Result<String, String> {
             return Err(format!("the {name} contains a closing tag and cannot be inlined"));
         }
     }
-    let mut html = replace_tag(i.html, "draftdiff.css", &format!("<style>\n{}\n</style>", i.css))?;
-    let icon = format!(
-        r#"<link rel="icon" type="image/svg+xml" href="data:image/svg+xml;base64,{}">"#,
-        base64(i.favicon.as_bytes())
-    );
-    html = replace_tag(&html, "favicon.svg", &icon)?;
-    // Fetch hints for the separate files mean nothing here (everything is inline): drop them.
-    // …nor do link-preview tags pointing at preview.png: a file passed around has no address.
-    for hint in ["rel=\"modulepreload\"", "rel=\"preload\"", "preview.png"] {
-        while html.contains(hint) {
-            html = replace_tag(&html, hint, "")?;
-        }
+    if i.css.contains("url(") {
+        return Err("the CSS refers to another file (url(…)), which the single file cannot carry".into());
     }
+    if !i.glue.contains("__wbg_init") {
+        return Err("the wasm-bindgen glue has no __wbg_init; its output format changed".into());
+    }
+    let style = format!("<style>\n{}\n</style>", i.css);
+    let icon = format!("data:image/svg+xml;base64,{}", base64(i.favicon.as_bytes()));
     // Uint8Array.fromBase64 (Chromium 140+, Firefox 133+, Safari 18.2+) decodes the wasm in
     // well under a millisecond; the atob loop kept for older browsers takes ~15 ms for 600 KB.
     let boot = format!(
@@ -79,22 +66,92 @@ pub fn build(i: &Inputs) -> Result<String, String> {
         glue = i.glue,
         b64 = base64(i.wasm)
     );
-    if !i.glue.contains("__wbg_init") {
-        return Err("the wasm-bindgen glue has no __wbg_init; its output format changed".into());
-    }
-    // A module script runs after parsing wherever it stands: at the end of the body it no
-    // longer holds the static text back behind the wasm's base64.
-    html = replace_tag(&html, "src=\"draftdiff-embed.js\"", "")?;
-    let body_end = html.rfind("</body>").ok_or("index.html has no </body>")?;
-    html.insert_str(body_end, &boot);
-    for external in ["src=\"", "href=\"./", "href=\"draftdiff", "url("] {
-        if html.contains(external) {
-            return Err(format!(
-                "draftdiff.html still references an external resource ({external}…)"
-            ));
+    let (styles, icons, loaders, bodies) = (Cell::new(0), Cell::new(0), Cell::new(0), Cell::new(0));
+    let count = |c: &Cell<usize>| c.set(c.get() + 1);
+    let html = rewrite_str(
+        i.html,
+        crate::html::rewriter(vec![
+                element!(r#"link[rel="stylesheet"][href$="draftdiff.css"]"#, |el| {
+                    el.replace(&style, ContentType::Html);
+                    count(&styles);
+                    Ok(())
+                }),
+                element!(r#"link[rel="icon"]"#, |el| {
+                    el.set_attribute("href", &icon)?;
+                    count(&icons);
+                    Ok(())
+                }),
+                // Fetch hints for the separate files mean nothing here (everything is inline);
+                // nor do the preview image, the oEmbed file or a relative canonical: a file
+                // passed around has no address. Absolute ones (DRAFTDIFF_PUBLIC_URL) still name
+                // the published page.
+                element!(
+                    r#"link[rel="modulepreload"], link[rel="preload"], link[rel="alternate"], link[data-trunk], meta[property^="og:image"], meta[name^="twitter:image"]"#,
+                    |el| {
+                        el.remove();
+                        Ok(())
+                    }
+                ),
+                element!(r#"link[rel="canonical"], meta[property="og:url"]"#, |el| {
+                    let url = el.get_attribute("href").or_else(|| el.get_attribute("content"));
+                    if url.is_none_or(|u| is_relative(&u)) {
+                        el.remove();
+                    }
+                    Ok(())
+                }),
+                // A module script runs after parsing wherever it stands: at the end of the body
+                // it no longer holds the static text back behind the wasm's base64.
+                element!(r#"script[src$="draftdiff-embed.js"]"#, |el| {
+                    el.remove();
+                    count(&loaders);
+                    Ok(())
+                }),
+                element!("body", |el| {
+                    el.append(&boot, ContentType::Html);
+                    count(&bodies);
+                    Ok(())
+                }),
+        ]),
+    )
+    .map_err(|e| format!("single file: {e}"))?;
+    for (what, n) in [
+        ("the draftdiff.css stylesheet link", &styles),
+        ("the icon link", &icons),
+        ("the draftdiff-embed.js script", &loaders),
+        ("<body>", &bodies),
+    ] {
+        if n.get() != 1 {
+            return Err(format!("index.html should have exactly one {what}, found {}", n.get()));
         }
     }
+    refuse_external(&html)?;
     Ok(html)
+}
+
+/// Fails if any element of the page still points at another file (the glue and CSS are text
+/// inside `<script>`/`<style>`, so their contents are not mistaken for attributes).
+fn refuse_external(html: &str) -> Result<(), String> {
+    let leftover = RefCell::new(None);
+    let check = |el: &mut lol_html::html_content::Element, name: &str| {
+        if let Some(url) = el.get_attribute(name) {
+            if is_relative(&url) && leftover.borrow().is_none() {
+                *leftover.borrow_mut() = Some(format!("<{} {name}=\"{url}\">", el.tag_name()));
+            }
+        }
+        Ok(())
+    };
+    rewrite_str(
+        html,
+        crate::html::rewriter(vec![
+            element!("[src]", |el| check(el, "src")),
+            element!("[href]", |el| check(el, "href")),
+        ]),
+    )
+    .map_err(|e| format!("single file: {e}"))?;
+    match leftover.into_inner() {
+        Some(tag) => Err(format!("draftdiff.html still references an external resource: {tag}")),
+        None => Ok(()),
+    }
 }
 
 #[cfg(test)]
