@@ -387,7 +387,7 @@ pub fn pair_image(fonts: &Fonts, cmp: &Comparison, pair: usize) -> Result<Vec<u8
     } else {
         facts
     };
-    footer(&mut c, &left, kind != RowKind::Unchanged);
+    footer(&mut c, &left, kind != RowKind::Unchanged && !whole);
     png::encode(W as u32, H as u32, &c.into_pixels())
 }
 
@@ -403,7 +403,7 @@ pub fn image(fonts: &Fonts, cmp: &Comparison) -> Result<Vec<u8>, String> {
         size -= 1.0;
     }
     let (lines, _) = lay_out(fonts, Face::SansBold, size, width, &[(title, Change::Equal)], 2);
-    let mut y = 132.0;
+    let mut y = 146.0;
     for line in &lines {
         let text: String = line.iter().map(|p| p.text.as_str()).collect();
         c.text(Face::SansBold, size, MARGIN, y, &text, FG);
@@ -431,7 +431,7 @@ pub fn image(fonts: &Fonts, cmp: &Comparison) -> Result<Vec<u8>, String> {
     ];
     stats.retain(|(n, label, _)| *n > 0 || *label != "dropped");
     let mut x = MARGIN;
-    let ny = y + 112.0;
+    let ny = y + 124.0;
     for (n, label, colour) in stats {
         let end = c.text(Face::SansBold, 64.0, x, ny, &n.to_string(), colour);
         let end = c.text(Face::Sans, 26.0, end + 12.0, ny, label, FG);
