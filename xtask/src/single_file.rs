@@ -14,20 +14,8 @@ use std::cell::{Cell, RefCell};
 
 /// Standard base64 with padding.
 pub fn base64(bytes: &[u8]) -> String {
-    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ABC[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 /// Everything `build` needs from the staged dist.
@@ -192,6 +180,17 @@ mod tests {
         let (text, script) = (out.find(">T<").unwrap(), out.find("<script").unwrap());
         assert!(text < script && out.ends_with("</script>\n</body>"));
         let bad = build(&Inputs {
+            html: &html.replace("<body>T", r#"<body><img src="x.png">"#),
+            css: ".a{}",
+            glue,
+            wasm: b"",
+            favicon: "",
+        });
+        assert!(
+            bad.unwrap_err().contains(r#"<img src="x.png">"#),
+            "a leftover reference is refused"
+        );
+        let bad = build(&Inputs {
             html,
             css: "</style>",
             glue,
@@ -199,5 +198,30 @@ mod tests {
             favicon: "",
         });
         assert!(bad.is_err());
+    }
+
+    #[test]
+    fn link_preview_tags_that_need_an_address_are_dropped() {
+        let html = r#"<head><link rel="icon" href="favicon.svg"><link rel="stylesheet" href="draftdiff.css"><link rel="canonical" href="./"><meta property="og:image" content="preview.png"><meta property="og:image:width" content="1200"><meta name="twitter:image" content="preview.png"><link rel="alternate" type="application/json+oembed" href="oembed.json"><meta property="og:title" content="T"><script type="module" src="draftdiff-embed.js"></script></head><body><p>src="quoted text" stays</p></body>"#;
+        let inputs = |html| Inputs {
+            html,
+            css: "",
+            glue: "__wbg_init",
+            wasm: b"",
+            favicon: "",
+        };
+        let out = build(&inputs(html)).unwrap();
+        for gone in ["canonical", "og:image", "twitter:image", "oembed"] {
+            assert!(!out.contains(gone), "{gone}");
+        }
+        assert!(out.contains(r#"<meta property="og:title" content="T">"#));
+        assert!(
+            out.contains(r#"src="quoted text" stays"#),
+            "text is not mistaken for attributes"
+        );
+        let published = html.replace(r#"href="./""#, r#"href="https://example.org/dd/""#);
+        assert!(build(&inputs(&published))
+            .unwrap()
+            .contains(r#"<link rel="canonical" href="https://example.org/dd/">"#));
     }
 }
