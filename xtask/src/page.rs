@@ -58,6 +58,15 @@ pub fn render(template: &str, page: &Page) -> Result<String, String> {
                 el.remove();
                 Ok(())
             }),
+            // Trunk's `integrity` on the stylesheet makes a browser refuse it from file:// (a
+            // file has no CORS, so the hash cannot be checked), leaving the static text
+            // unstyled; a file in the page's own folder gains nothing from it.
+            element!(r#"link[rel="stylesheet"][integrity]"#, |el| {
+                if el.get_attribute("href").is_some_and(|h| is_relative(&h)) {
+                    el.remove_attribute("integrity");
+                }
+                Ok(())
+            }),
             element!("[href]", |el| rebase(el, "href")),
             element!("[src]", |el| rebase(el, "src")),
             element!("head > title", |el| {
@@ -108,7 +117,7 @@ pub fn render(template: &str, page: &Page) -> Result<String, String> {
 mod tests {
     use super::*;
 
-    const TEMPLATE: &str = r##"<!doctype html><html><head><title>T</title><meta name="description" content="D"><!--draftdiff:meta--><link rel="icon" href="favicon.svg"><link rel="stylesheet" href="./draftdiff.css"><link data-trunk rel="rust" data-wasm-opt="z"><link rel="preload" href="draftdiff_bg.wasm"><script type="module" src="draftdiff-embed.js"></script><link rel="x" href="https://a.example/x"></head><body><a href="#top">top</a><div id="draftdiff" class="dd-root"><!--draftdiff:static--></div></body></html>"##;
+    const TEMPLATE: &str = r##"<!doctype html><html><head><title>T</title><meta name="description" content="D"><!--draftdiff:meta--><link rel="icon" href="favicon.svg"><link rel="stylesheet" href="./draftdiff.css" integrity="sha384-x"><link data-trunk rel="rust" data-wasm-opt="z"><link rel="preload" href="draftdiff_bg.wasm"><script type="module" src="draftdiff-embed.js"></script><link rel="x" href="https://a.example/x"></head><body><a href="#top">top</a><div id="draftdiff" class="dd-root"><!--draftdiff:static--></div></body></html>"##;
 
     fn page<'a>(root: &'a str, provision: Option<&'a str>) -> Page<'a> {
         Page {
@@ -138,6 +147,10 @@ mod tests {
         }
         assert!(out.contains(r##"href="#top""##) && out.contains(r#"href="https://a.example/x""#));
         assert!(!out.contains("data-trunk"));
+        assert!(
+            !out.contains("integrity"),
+            "file:// refuses a stylesheet it cannot check"
+        );
     }
 
     #[test]
