@@ -1,44 +1,65 @@
 //! Build steps that run after Trunk has staged `dist/` (Trunk's `post_build` hook):
 //!
-//! `cargo run -p xtask -- finish [STAGING_DIR]` puts the static comparison into `index.html`
-//! and, for release builds, writes the single-file `draftdiff.html`.
+//! `cargo run -p xtask -- finish [STAGING_DIR]` puts the static comparison and the link-preview
+//! tags into `index.html`, writes its card (`preview.png`) and `oembed.json`, a page of its own
+//! for every provision (`p/<anchor>/`), and, for release builds, the single-file `draftdiff.html`.
 //!
 //! `cargo run --release -p xtask -- bench [RUNS] [--json]` times the core natively (see `tools/bench`).
 
 mod bench;
+mod canvas;
 mod html;
+mod page;
+mod pages;
 mod png;
 mod prerender;
 mod preview;
+mod share;
 mod single_file;
 
 use draftdiff_core::compare::Comparison;
 use draftdiff_core::corpus::bundled;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 use std::{env, fs, process};
-
-const STATIC_MARKER: &str = "<!--draftdiff:static-->";
-const META_MARKER: &str = "<!--draftdiff:meta-->";
 
 fn read(dir: &Path, name: &str) -> Result<String, String> {
     fs::read_to_string(dir.join(name)).map_err(|e| format!("{}: {e}", dir.join(name).display()))
 }
 
+fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> Result<(), String> {
+    fs::write(dir.join(name), bytes).map_err(|e| format!("{}: {e}", dir.join(name).display()))
+}
+
 fn finish(dir: &Path, release: bool) -> Result<(), String> {
-    let page = read(dir, "index.html")?;
-    if !page.contains(STATIC_MARKER) {
-        return Err(format!("index.html has no {STATIC_MARKER} marker"));
-    }
+    let started = Instant::now();
+    let template = read(dir, "index.html")?;
     let [old, new] = bundled();
     let cmp = Comparison::new(old.clone(), new.clone());
-    let page = page.replacen(STATIC_MARKER, &prerender::comparison(&cmp), 1);
-    // Link previews: absolute URLs where the publisher says where the site lives.
-    let base = env::var("DRAFTDIFF_PUBLIC_URL")
-        .map(|b| if b.ends_with('/') { b } else { b + "/" })
-        .unwrap_or_default();
-    let page = page.replacen(META_MARKER, &preview::meta_tags(&cmp, &base), 1);
-    fs::write(dir.join("preview.png"), preview::image(&cmp)).map_err(|e| e.to_string())?;
-    fs::write(dir.join("index.html"), &page).map_err(|e| e.to_string())?;
+    let site = share::Site::new(env::var("DRAFTDIFF_PUBLIC_URL").ok());
+    if let Some(notice) = site.notice() {
+        eprintln!("xtask: {notice}");
+    }
+    let fonts = canvas::Fonts::load()?;
+
+    let main = share::main_share(&cmp);
+    let page = page::render(
+        &template,
+        &page::Page {
+            root: "",
+            title: None,
+            description: None,
+            head: &share::head_tags(&main, &site),
+            body: &prerender::comparison(&cmp),
+            provision: None,
+        },
+    )?;
+    write(dir, "preview.png", preview::image(&fonts, &cmp)?)?;
+    let oembed = serde_json::to_string_pretty(&share::oembed(&main, &site)).map_err(|e| e.to_string())?;
+    write(dir, "oembed.json", oembed)?;
+    write(dir, "index.html", &page)?;
+    let (pages, card_bytes) = pages::write_all(dir, &template, &cmp, &site, &fonts)?;
+
     if release {
         let wasm = fs::read(dir.join("draftdiff_bg.wasm")).map_err(|e| format!("draftdiff_bg.wasm: {e}"))?;
         let single = single_file::build(&single_file::Inputs {
@@ -48,8 +69,13 @@ fn finish(dir: &Path, release: bool) -> Result<(), String> {
             wasm: &wasm,
             favicon: &read(dir, "favicon.svg")?,
         })?;
-        fs::write(dir.join("draftdiff.html"), single).map_err(|e| e.to_string())?;
+        write(dir, "draftdiff.html", single)?;
     }
+    eprintln!(
+        "xtask: {pages} provision pages, cards {} KB, in {:.2} s",
+        card_bytes / 1024,
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 

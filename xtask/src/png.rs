@@ -1,63 +1,79 @@
-//! A minimal PNG writer (8-bit RGB, zlib by `miniz_oxide`): enough for the build-time preview
-//! image without an image crate. Build tooling only; nothing here reaches the wasm.
+//! PNG encoding of the preview cards through the `png` crate.
+//!
+//! A card has a few flat colours and anti-aliased type between them, so it usually fits a
+//! 256-colour palette exactly: then it is written as an indexed PNG (one byte a pixel, a
+//! fraction of the size of RGB, losslessly); otherwise as 8-bit RGB.
 
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = 0xffff_ffffu32;
-    for &b in bytes {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 != 0 {
-                0xedb8_8320 ^ (crc >> 1)
-            } else {
-                crc >> 1
-            };
-        }
+use std::collections::HashMap;
+
+/// The exact palette of `rgb` and each pixel's index in it, if it has at most 256 colours.
+fn palette(rgb: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
+    let mut colours: HashMap<[u8; 3], u8> = HashMap::new();
+    let mut table = Vec::new();
+    let mut indices = Vec::with_capacity(rgb.len() / 3);
+    for px in rgb.chunks_exact(3) {
+        let key = [px[0], px[1], px[2]];
+        let index = match colours.get(&key) {
+            Some(&i) => i,
+            None => {
+                let i = u8::try_from(colours.len()).ok()?;
+                colours.insert(key, i);
+                table.extend_from_slice(&key);
+                i
+            }
+        };
+        indices.push(index);
     }
-    !crc
-}
-
-fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
-    out.extend_from_slice(&(data.len() as u32).to_be_bytes());
-    let start = out.len();
-    out.extend_from_slice(kind);
-    out.extend_from_slice(data);
-    let crc = crc32(&out[start..]);
-    out.extend_from_slice(&crc.to_be_bytes());
+    Some((table, indices))
 }
 
 /// Encodes `rgb` (row-major, 3 bytes a pixel) as a PNG.
-pub fn encode(width: u32, height: u32, rgb: &[u8]) -> Vec<u8> {
-    let mut raw = Vec::with_capacity(rgb.len() + height as usize);
-    for row in rgb.chunks(width as usize * 3) {
-        raw.push(0); // filter: none
-        raw.extend_from_slice(row);
+pub fn encode(width: u32, height: u32, rgb: &[u8]) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, width, height);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Balanced);
+    let indexed = palette(rgb);
+    match &indexed {
+        Some((table, _)) => {
+            encoder.set_color(png::ColorType::Indexed);
+            encoder.set_palette(table.clone());
+        }
+        None => encoder.set_color(png::ColorType::Rgb),
     }
-    let z = miniz_oxide::deflate::compress_to_vec_zlib(&raw, 9);
-    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
-    let mut ihdr = Vec::new();
-    ihdr.extend_from_slice(&width.to_be_bytes());
-    ihdr.extend_from_slice(&height.to_be_bytes());
-    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]); // 8-bit RGB
-    chunk(&mut out, b"IHDR", &ihdr);
-    chunk(&mut out, b"IDAT", &z);
-    chunk(&mut out, b"IEND", &[]);
-    out
+    let mut writer = encoder.write_header().map_err(|e| format!("png: {e}"))?;
+    let data = indexed.as_ref().map_or(rgb, |(_, indices)| indices.as_slice());
+    writer.write_image_data(data).map_err(|e| format!("png: {e}"))?;
+    writer.finish().map_err(|e| format!("png: {e}"))?;
+    Ok(out)
+}
+
+/// Width, height and RGB pixels of a PNG (tests only: they check what the cards show).
+#[cfg(test)]
+pub fn decode(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    decoder.set_transformations(png::Transformations::EXPAND);
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    buf.truncate(info.buffer_size());
+    (info.width, info.height, buf)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
-    fn crc_matches_the_known_value() {
-        assert_eq!(crc32(b"IEND"), 0xae42_6082);
-    }
-
-    #[test]
-    fn a_tiny_image_has_the_png_structure() {
-        let png = encode(2, 1, &[255, 0, 0, 0, 0, 255]);
+    fn round_trips_indexed_and_rgb() {
+        let few = [255, 0, 0, 0, 0, 255];
+        let png = super::encode(2, 1, &few).unwrap();
         assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
-        assert_eq!(&png[12..16], b"IHDR");
-        assert!(png.ends_with(&[0xae, 0x42, 0x60, 0x82]));
+        assert_eq!(png[25], 3, "colour type: indexed");
+        assert_eq!(super::decode(&png), (2, 1, few.to_vec()));
+        let many: Vec<u8> = (0..300u32)
+            .flat_map(|i| [(i % 256) as u8, (i / 256) as u8, 7])
+            .collect();
+        let png = super::encode(300, 1, &many).unwrap();
+        assert_eq!(png[25], 2, "colour type: RGB");
+        assert_eq!(super::decode(&png), (300, 1, many));
     }
 }

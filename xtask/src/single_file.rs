@@ -7,35 +7,15 @@
 //! from build time is already in the page, so it is readable before the wasm has started; the
 //! script (most of the file) goes at the end of the body so the parser reaches that text first.
 
+use crate::page::is_relative;
+use lol_html::html_content::ContentType;
+use lol_html::{element, rewrite_str};
+use std::cell::{Cell, RefCell};
+
 /// Standard base64 with padding.
 pub fn base64(bytes: &[u8]) -> String {
-    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ABC[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-/// Replaces the whole tag that contains `needle` (from its `<` to its `>`) with `with`.
-fn replace_tag(html: &str, needle: &str, with: &str) -> Result<String, String> {
-    let at = html
-        .find(needle)
-        .ok_or_else(|| format!("index.html has no tag containing {needle:?}"))?;
-    let start = html[..at].rfind('<').ok_or("malformed tag")?;
-    let mut end = at + html[at..].find('>').ok_or("malformed tag")? + 1;
-    if html[start..].starts_with("<script") {
-        end = at + html[at..].find("</script>").ok_or("unclosed script")? + "</script>".len();
-    }
-    Ok(format!("{}{}{}", &html[..start], with, &html[end..]))
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 /// Everything `build` needs from the staged dist.
@@ -59,19 +39,14 @@ pub fn build(i: &Inputs) -> Result<String, String> {
             return Err(format!("the {name} contains a closing tag and cannot be inlined"));
         }
     }
-    let mut html = replace_tag(i.html, "draftdiff.css", &format!("<style>\n{}\n</style>", i.css))?;
-    let icon = format!(
-        r#"<link rel="icon" type="image/svg+xml" href="data:image/svg+xml;base64,{}">"#,
-        base64(i.favicon.as_bytes())
-    );
-    html = replace_tag(&html, "favicon.svg", &icon)?;
-    // Fetch hints for the separate files mean nothing here (everything is inline): drop them.
-    // …nor do link-preview tags pointing at preview.png: a file passed around has no address.
-    for hint in ["rel=\"modulepreload\"", "rel=\"preload\"", "preview.png"] {
-        while html.contains(hint) {
-            html = replace_tag(&html, hint, "")?;
-        }
+    if i.css.contains("url(") {
+        return Err("the CSS refers to another file (url(…)), which the single file cannot carry".into());
     }
+    if !i.glue.contains("__wbg_init") {
+        return Err("the wasm-bindgen glue has no __wbg_init; its output format changed".into());
+    }
+    let style = format!("<style>\n{}\n</style>", i.css);
+    let icon = format!("data:image/svg+xml;base64,{}", base64(i.favicon.as_bytes()));
     // Uint8Array.fromBase64 (Chromium 140+, Firefox 133+, Safari 18.2+) decodes the wasm in
     // well under a millisecond; the atob loop kept for older browsers takes ~15 ms for 600 KB.
     let boot = format!(
@@ -79,22 +54,92 @@ pub fn build(i: &Inputs) -> Result<String, String> {
         glue = i.glue,
         b64 = base64(i.wasm)
     );
-    if !i.glue.contains("__wbg_init") {
-        return Err("the wasm-bindgen glue has no __wbg_init; its output format changed".into());
-    }
-    // A module script runs after parsing wherever it stands: at the end of the body it no
-    // longer holds the static text back behind the wasm's base64.
-    html = replace_tag(&html, "src=\"draftdiff-embed.js\"", "")?;
-    let body_end = html.rfind("</body>").ok_or("index.html has no </body>")?;
-    html.insert_str(body_end, &boot);
-    for external in ["src=\"", "href=\"./", "href=\"draftdiff", "url("] {
-        if html.contains(external) {
-            return Err(format!(
-                "draftdiff.html still references an external resource ({external}…)"
-            ));
+    let (styles, icons, loaders, bodies) = (Cell::new(0), Cell::new(0), Cell::new(0), Cell::new(0));
+    let count = |c: &Cell<usize>| c.set(c.get() + 1);
+    let html = rewrite_str(
+        i.html,
+        crate::html::rewriter(vec![
+                element!(r#"link[rel="stylesheet"][href$="draftdiff.css"]"#, |el| {
+                    el.replace(&style, ContentType::Html);
+                    count(&styles);
+                    Ok(())
+                }),
+                element!(r#"link[rel="icon"]"#, |el| {
+                    el.set_attribute("href", &icon)?;
+                    count(&icons);
+                    Ok(())
+                }),
+                // Fetch hints for the separate files mean nothing here (everything is inline);
+                // nor do the preview image, the oEmbed file or a relative canonical: a file
+                // passed around has no address. Absolute ones (DRAFTDIFF_PUBLIC_URL) still name
+                // the published page.
+                element!(
+                    r#"link[rel="modulepreload"], link[rel="preload"], link[rel="alternate"], link[data-trunk], meta[property^="og:image"], meta[name^="twitter:image"]"#,
+                    |el| {
+                        el.remove();
+                        Ok(())
+                    }
+                ),
+                element!(r#"link[rel="canonical"], meta[property="og:url"]"#, |el| {
+                    let url = el.get_attribute("href").or_else(|| el.get_attribute("content"));
+                    if url.is_none_or(|u| is_relative(&u)) {
+                        el.remove();
+                    }
+                    Ok(())
+                }),
+                // A module script runs after parsing wherever it stands: at the end of the body
+                // it no longer holds the static text back behind the wasm's base64.
+                element!(r#"script[src$="draftdiff-embed.js"]"#, |el| {
+                    el.remove();
+                    count(&loaders);
+                    Ok(())
+                }),
+                element!("body", |el| {
+                    el.append(&boot, ContentType::Html);
+                    count(&bodies);
+                    Ok(())
+                }),
+        ]),
+    )
+    .map_err(|e| format!("single file: {e}"))?;
+    for (what, n) in [
+        ("the draftdiff.css stylesheet link", &styles),
+        ("the icon link", &icons),
+        ("the draftdiff-embed.js script", &loaders),
+        ("<body>", &bodies),
+    ] {
+        if n.get() != 1 {
+            return Err(format!("index.html should have exactly one {what}, found {}", n.get()));
         }
     }
+    refuse_external(&html)?;
     Ok(html)
+}
+
+/// Fails if any element of the page still points at another file (the glue and CSS are text
+/// inside `<script>`/`<style>`, so their contents are not mistaken for attributes).
+fn refuse_external(html: &str) -> Result<(), String> {
+    let leftover = RefCell::new(None);
+    let check = |el: &mut lol_html::html_content::Element, name: &str| {
+        if let Some(url) = el.get_attribute(name) {
+            if is_relative(&url) && leftover.borrow().is_none() {
+                *leftover.borrow_mut() = Some(format!("<{} {name}=\"{url}\">", el.tag_name()));
+            }
+        }
+        Ok(())
+    };
+    rewrite_str(
+        html,
+        crate::html::rewriter(vec![
+            element!("[src]", |el| check(el, "src")),
+            element!("[href]", |el| check(el, "href")),
+        ]),
+    )
+    .map_err(|e| format!("single file: {e}"))?;
+    match leftover.into_inner() {
+        Some(tag) => Err(format!("draftdiff.html still references an external resource: {tag}")),
+        None => Ok(()),
+    }
 }
 
 #[cfg(test)]
@@ -135,6 +180,17 @@ mod tests {
         let (text, script) = (out.find(">T<").unwrap(), out.find("<script").unwrap());
         assert!(text < script && out.ends_with("</script>\n</body>"));
         let bad = build(&Inputs {
+            html: &html.replace("<body>T", r#"<body><img src="x.png">"#),
+            css: ".a{}",
+            glue,
+            wasm: b"",
+            favicon: "",
+        });
+        assert!(
+            bad.unwrap_err().contains(r#"<img src="x.png">"#),
+            "a leftover reference is refused"
+        );
+        let bad = build(&Inputs {
             html,
             css: "</style>",
             glue,
@@ -142,5 +198,30 @@ mod tests {
             favicon: "",
         });
         assert!(bad.is_err());
+    }
+
+    #[test]
+    fn link_preview_tags_that_need_an_address_are_dropped() {
+        let html = r#"<head><link rel="icon" href="favicon.svg"><link rel="stylesheet" href="draftdiff.css"><link rel="canonical" href="./"><meta property="og:image" content="preview.png"><meta property="og:image:width" content="1200"><meta name="twitter:image" content="preview.png"><link rel="alternate" type="application/json+oembed" href="oembed.json"><meta property="og:title" content="T"><script type="module" src="draftdiff-embed.js"></script></head><body><p>src="quoted text" stays</p></body>"#;
+        let inputs = |html| Inputs {
+            html,
+            css: "",
+            glue: "__wbg_init",
+            wasm: b"",
+            favicon: "",
+        };
+        let out = build(&inputs(html)).unwrap();
+        for gone in ["canonical", "og:image", "twitter:image", "oembed"] {
+            assert!(!out.contains(gone), "{gone}");
+        }
+        assert!(out.contains(r#"<meta property="og:title" content="T">"#));
+        assert!(
+            out.contains(r#"src="quoted text" stays"#),
+            "text is not mistaken for attributes"
+        );
+        let published = html.replace(r#"href="./""#, r#"href="https://example.org/dd/""#);
+        assert!(build(&inputs(&published))
+            .unwrap()
+            .contains(r#"<link rel="canonical" href="https://example.org/dd/">"#));
     }
 }
