@@ -290,6 +290,13 @@ pub struct Snippets {
     pub element: String,
     /// The iframe's URL (for a live preview).
     pub frame_url: String,
+    /// The WordPress plugin's shortcode (`integrations/wordpress`), which every role may use.
+    pub wordpress: String,
+    /// The Hugo shortcode (`integrations/hugo`).
+    pub hugo: String,
+    /// A plain link for platforms that take no HTML (Substack, Medium, Ghost's bookmark card): the
+    /// provision's own page, whose preview card shows its change, or the full page.
+    pub link: String,
 }
 
 /// What the snippets call the view, for the iframe's `title` and the element's fallback link:
@@ -381,6 +388,16 @@ pub fn snippets(base: &str, state: &ViewState, instance: &str) -> Snippets {
     if !state.notes {
         add("notes", "off");
     }
+    // The shortcodes take the same attributes as the element (their passage and sections too).
+    let wordpress = format!("[draftdiff{attrs}]");
+    let hugo = format!("{{{{< draftdiff{attrs} >}}}}");
+    let link = match &state.focus {
+        Some(f) => {
+            let rest = hash.split_once('&').map(|(_, r)| format!("#{r}")).unwrap_or_default();
+            format!("{base}p/{f}/{rest}")
+        }
+        None => format!("{base}index.html{fragment}"),
+    };
     let element = format!(
         "<script type=\"module\" src=\"{}\"></script>\n<draft-diff{attrs}><a href=\"{}\">{}</a></draft-diff>",
         attr(&format!("{base}draftdiff-embed.js")),
@@ -391,12 +408,37 @@ pub fn snippets(base: &str, state: &ViewState, instance: &str) -> Snippets {
         iframe,
         element,
         frame_url,
+        wordpress,
+        hugo,
+        link,
     }
 }
 
 #[cfg(test)]
 mod snippet_tests {
     use super::*;
+
+    #[test]
+    fn every_platform_gets_its_form_of_the_same_view() {
+        let state = crate::link::parse("2015-7&themes=human-rights&view=inline").state;
+        let s = snippets("https://example.org/dd/", &state, "dd1");
+        assert_eq!(
+            s.wordpress,
+            r#"[draftdiff provision="2015-7" themes="human-rights" view="inline"]"#
+        );
+        assert_eq!(
+            s.hugo,
+            r#"{{< draftdiff provision="2015-7" themes="human-rights" view="inline" >}}"#
+        );
+        assert_eq!(
+            s.link,
+            "https://example.org/dd/p/2015-7/#themes=human-rights&view=inline"
+        );
+        let plain = snippets("https://example.org/dd/", &crate::link::parse("2011-f").state, "a");
+        assert_eq!(plain.link, "https://example.org/dd/p/2011-f/");
+        let none = snippets("./", &crate::link::parse("themes=sovereignty").state, "a");
+        assert_eq!(none.link, "./index.html#themes=sovereignty");
+    }
 
     #[test]
     fn snippets_carry_the_view_and_escape_what_they_quote() {

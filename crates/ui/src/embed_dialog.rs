@@ -50,7 +50,7 @@ pub fn embed_dialog(p: &EmbedDialogProps) -> Html {
                 <h2 id="dd-embed-title">{ "Embed this view" }</h2>
                 <button type="button" class="dd-button" onclick={close} aria-label="Close the embed dialog">{ "Close" }</button>
             </div>
-            <p>{ "Paste either snippet into your post. Both show exactly this view: the focused provision, the themes and the view mode." }</p>
+            <p>{ "Paste one of these into your post. Each shows exactly this view: the focused provision, the themes and the view mode." }</p>
             <div class="dd-snippet">
                 <label for="dd-embed-iframe">{ "iframe (works almost everywhere; sizes itself with the small host script)" }</label>
                 <textarea id="dd-embed-iframe" readonly=true rows="4" value={s.iframe.clone()} />
@@ -61,6 +61,22 @@ pub fn embed_dialog(p: &EmbedDialogProps) -> Html {
                 <textarea id="dd-embed-element" readonly=true rows="3" value={s.element.clone()} />
                 <button type="button" class="dd-button" onclick={copy(s.element.clone())}>{ "Copy script code" }</button>
             </div>
+            <div class="dd-snippet">
+                <label for="dd-embed-wordpress">{ "WordPress, with the draftdiff plugin (works for every role, Authors included)" }</label>
+                <textarea id="dd-embed-wordpress" readonly=true rows="2" value={s.wordpress.clone()} />
+                <button type="button" class="dd-button" onclick={copy(s.wordpress.clone())}>{ "Copy WordPress shortcode" }</button>
+            </div>
+            <div class="dd-snippet">
+                <label for="dd-embed-hugo">{ "Hugo, with the draftdiff shortcode (default Markdown settings)" }</label>
+                <textarea id="dd-embed-hugo" readonly=true rows="2" value={s.hugo.clone()} />
+                <button type="button" class="dd-button" onclick={copy(s.hugo.clone())}>{ "Copy Hugo shortcode" }</button>
+            </div>
+            <div class="dd-snippet">
+                <label for="dd-embed-link">{ "Substack, Medium, Ghost or social posts: paste this link; it unfurls as a card showing the change" }</label>
+                <textarea id="dd-embed-link" readonly=true rows="2" value={s.link.clone()} />
+                <button type="button" class="dd-button" onclick={copy(s.link.clone())}>{ "Copy link" }</button>
+            </div>
+            <p>{ "Platform by platform: docs/platforms.md in the project." }</p>
             <p class="dd-preview-label">{ "Preview" }</p>
             <iframe class="dd-preview" src={s.frame_url} title="Preview of the embedded widget"></iframe>
         </div>
