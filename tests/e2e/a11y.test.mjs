@@ -1,7 +1,7 @@
 // Accessibility, keyboard, screen readers, responsive layout, dark mode, reduced motion and
 // print: axe-core (WCAG 2.1 A/AA) on every view, the shortcuts, what a screen reader hears,
-// 320 px and 1440 px, both themes and the toggle, and the printed page. Screenshots:
-// light, dark, mobile-320, embed and print under tests/e2e/out/.
+// 320 px and 1440 px, both themes and the toggle, and the printed page. Screenshots of what
+// the tests check go to tests/e2e/out/ (to look at); the README's pictures come from tools/screenshots.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
