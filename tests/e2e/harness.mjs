@@ -134,7 +134,7 @@ export const baselines = path.join(here, 'baselines');
  * The actual image and a diff (differing pixels in red) go to tests/e2e/out/. A missing baseline
  * fails; `DRAFTDIFF_UPDATE_BASELINES=1` writes it instead (do that on purpose, then look at it).
  */
-export async function matchesBaseline(page, name, clip, { tolerance = 0.002, delta = 48 } = {}) {
+export async function matchesBaseline(page, name, clip, { tolerance = 0.002, delta = 16 } = {}) {
   const actual = await page.screenshot({ clip, animations: 'disabled', caret: 'hide' });
   fs.writeFileSync(path.join(out, `${name}.actual.png`), actual);
   const file = path.join(baselines, `${name}.png`);
