@@ -22,9 +22,10 @@ const TYPES = {
 /**
  * Serves dist/ at / and tests/e2e/fixtures/ at /fixtures/. `headers(urlPath)` may add response
  * headers (a Content-Security-Policy, say). `mounts` serves more directories under URL prefixes
- * (`{ '/bench/': '/abs/dir' }`; the longest matching prefix wins). Resolves to { origin, close }.
+ * (`{ '/bench/': '/abs/dir' }`; the longest matching prefix wins). `port` 0 picks a free one.
+ * Resolves to { origin, close }.
  */
-export function serve({ headers = () => ({}), mounts = {} } = {}) {
+export function serve({ headers = () => ({}), mounts = {}, port = 0 } = {}) {
   const prefixes = Object.entries({ '/fixtures/': fixtures, ...mounts }).sort((a, b) => b[0].length - a[0].length);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
@@ -46,7 +47,7 @@ export function serve({ headers = () => ({}), mounts = {} } = {}) {
     fs.createReadStream(full).pipe(res);
   });
   return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       const { port } = server.address();
       resolve({ origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) });
     });
