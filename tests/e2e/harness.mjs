@@ -9,7 +9,8 @@ import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, '../..');
-export const dist = path.join(root, 'dist');
+/** The build under test: dist/, or DRAFTDIFF_DIST (another build, e.g. to compare two). */
+export const dist = process.env.DRAFTDIFF_DIST ? path.resolve(process.env.DRAFTDIFF_DIST) : path.join(root, 'dist');
 export const fixtures = path.join(here, 'fixtures');
 export const out = path.join(here, 'out');
 fs.mkdirSync(out, { recursive: true });

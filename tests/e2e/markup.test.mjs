@@ -69,6 +69,7 @@ before(async () => {
         return `${dt ? `<!DOCTYPE ${dt.name}>` : ''}\n${document.documentElement.outerHTML}\n`;
       });
       fs.writeFileSync(entry.file, html);
+      entry.h1 = await session.page.evaluate(() => document.querySelectorAll('h1').length);
     } catch (e) {
       entry.consoleFailure = e;
     }
@@ -118,6 +119,8 @@ function check(name, t) {
   }
   for (const [message, g] of groups) t.diagnostic(`${name}: warning ×${g.n} (first at line ${g.line}): ${message}`);
   assert.equal(errors.length, 0, `${name}: the Nu Html Checker reports ${errors.length} error(s):\n${lines(errors)}`);
+  // The checker only warns about headings; a document of its own (page or iframe) has exactly one h1.
+  if (d.h1 !== undefined) assert.equal(d.h1, 1, `${name}: ${d.h1} h1 elements`);
 }
 
 test('the checker runs once over every document and finds planted errors (canary)', (t) => {
