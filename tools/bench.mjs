@@ -363,9 +363,10 @@ function report({ m, sizes, start, comp, nat, inter, lh, load }) {
   L.push('  reported because it is what the page runs.');
   L.push('- Start-up is what the reader waits for; the compute above is a few milliseconds of it. From DOMContentLoaded to');
   L.push('  *interactive* the page downloads (http), compiles and instantiates the wasm, computes the comparison once and');
-  L.push('  renders it with Yew. Over http the wasm request starts only once `index.html` → `draftdiff-embed.js` →');
-  L.push('  `draftdiff.js` have loaded (a module chain); `<link rel="modulepreload">` / `<link rel="preload" as="fetch">`');
-  L.push('  hints in `index.html` would start it with the page.');
+  L.push('  renders it with Yew. `index.html` carries `<link rel="modulepreload">` / `<link rel="preload" as="fetch">` hints');
+  L.push('  so the glue and the wasm download with the page instead of after the `draftdiff-embed.js` → `draftdiff.js` chain.');
+  L.push('- LCP: the floor\'s largest paint is its first (the static text). Ours paints the same text as early (FCP), then');
+  L.push('  the app replaces it with its own rendering, which becomes the largest contentful paint: LCP ≈ *interactive*.');
   L.push(`- First text: Chromium inserts the static text at ~${ms(startHttp.staticText.median, 0)} ms (http) but first paints it at`);
   L.push(`  ~${ms(startHttp.fcp.median, 0)} ms${startHttp.fcp.median > startHttp.domContentLoaded.median ? ', after DOMContentLoaded' : ''}; the floor page, with the same text and stylesheet and no`);
   L.push(`  script, paints at ~${ms(floorHttp.fcp.median, 0)} ms (${x(startHttp.fcp.median, floorHttp.fcp.median)}): what is above the floor is what our scripts cost the first paint.`);
