@@ -3,9 +3,12 @@
 //   node tools/bench.mjs [--loads N] [--print]
 //
 // Measures, on the release build in dist/: (a) download sizes; (b) start-up in headless
-// Chromium, over http (dist/ served locally) and from file:// (the single file); (c) the core's
-// compute in the browser (wasm) against jsdiff's diffWords on the same pairs in the same page,
-// plus native timings of the core; (d) re-render time after a theme chip or a view switch.
+// Chromium, over http (dist/ served locally) and from file:// (the single file), interleaved
+// with a plain static page holding the same pre-rendered text (the floor for first paint), with
+// the long tasks of start-up; (c) the core's compute in the browser (wasm) against jsdiff's
+// diffWords on the same pairs in the same page, plus native timings of the core; (d) re-render
+// time after a theme chip or a view switch; (e) Lighthouse scores and metrics, mobile and
+// desktop, full page and embed card, served with and without compression.
 // Writes BENCHMARKS.md (with --print, only prints it). Timings are reported, never asserted.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,15 +17,19 @@ import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { serve, launch, dist, root } from '../tests/e2e/harness.mjs';
 import { measure, table, total, kb } from '../tests/bench/sizes.mjs';
+import { writeFloor } from '../tests/bench/floor.mjs';
+import { serveCompressed } from '../tests/bench/static-server.mjs';
+import { lighthouse } from '../tests/bench/lighthouse.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => {
   const i = args.indexOf(name);
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
-const LOADS = flag('--loads', 20);
+const LOADS = flag('--loads', 15);
 const INTERACTIONS = flag('--interactions', 15);
 const PRINT_ONLY = args.includes('--print');
+const LIGHTHOUSE = !args.includes('--no-lighthouse');
 
 const log = (...a) => console.error('bench:', ...a);
 
@@ -38,9 +45,10 @@ const met = (ok) => (ok ? '✅ met' : '❌ not met');
 // Start-up: a fresh context per load (nothing cached), in-page times from navigation start.
 
 // Runs in the page before any of its scripts: notes when the static text enters the DOM and
-// when the wasm app has mounted its toolbar (performance.now() counts from navigation start).
+// when the wasm app has mounted its toolbar (performance.now() counts from navigation start),
+// the largest contentful paint, and every long task (> 50 ms on the main thread).
 const PROBE = () => {
-  const t = (window.__ddTimes = {});
+  const t = (window.__ddTimes = { longTasks: [] });
   const check = () => {
     if (t.staticText === undefined && document.querySelector('.dd-static')) t.staticText = performance.now();
     if (t.interactive === undefined && document.querySelector('.dd-app .dd-toolbar')) {
@@ -50,31 +58,69 @@ const PROBE = () => {
   };
   const observer = new MutationObserver(check);
   observer.observe(document, { childList: true, subtree: true });
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) t.longTasks.push([e.startTime, e.duration]); })
+    .observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => { const es = list.getEntries(); t.lcp = es[es.length - 1].startTime; })
+    .observe({ type: 'largest-contentful-paint', buffered: true });
 };
 
-async function startup(browser, url) {
-  const runs = [];
-  for (let i = 0; i < LOADS + 1; i++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+/** How long after "done" (interactive, or the floor's load event) long tasks and LCP still count. */
+const SETTLE_MS = 300;
+
+/** One load in a fresh context (empty caches). `app`: wait for the wasm app (else for the load event). */
+async function oneLoad(browser, url, app) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
     const page = await context.newPage();
     await page.addInitScript(PROBE);
-    await page.goto(url);
-    await page.waitForFunction(() => window.__ddTimes && window.__ddTimes.interactive !== undefined, null, { timeout: 20000 });
+    await page.goto(url, { waitUntil: app ? 'commit' : 'load' });
+    if (app) await page.waitForFunction(() => window.__ddTimes && window.__ddTimes.interactive !== undefined, null, { timeout: 20000 });
     await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 5000 }).catch(() => {});
-    const r = await page.evaluate(() => ({
-      ...window.__ddTimes,
-      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
-      domContentLoaded: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd,
-      wasmLoaded: performance.getEntriesByType('resource').find((e) => e.name.endsWith('/draftdiff_bg.wasm'))?.responseEnd,
-    }));
+    await page.waitForTimeout(SETTLE_MS);
+    return await page.evaluate((settle) => {
+      const t = window.__ddTimes;
+      const nav = performance.getEntriesByType('navigation')[0];
+      const end = (t.interactive ?? nav?.loadEventEnd ?? performance.now()) + settle;
+      const tasks = t.longTasks.filter(([start]) => start < end);
+      return {
+        staticText: t.staticText, interactive: t.interactive, lcp: t.lcp,
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+        domContentLoaded: nav?.domContentLoadedEventEnd,
+        wasmLoaded: performance.getEntriesByType('resource').find((e) => e.name.endsWith('/draftdiff_bg.wasm'))?.responseEnd,
+        longTasks: tasks.length,
+        longest: tasks.reduce((m, [, d]) => Math.max(m, d), 0),
+        blocking: tasks.reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0),
+      };
+    }, SETTLE_MS);
+  } finally {
     await context.close();
-    if (i > 0) runs.push(r); // the first load warms the browser process itself
   }
-  const pick = (k) => stats(runs.map((r) => r[k]));
-  return {
-    fcp: pick('fcp'), staticText: pick('staticText'), domContentLoaded: pick('domContentLoaded'),
-    wasmLoaded: pick('wasmLoaded'), interactive: pick('interactive'),
-  };
+}
+
+/**
+ * Start-up of every mode, interleaved: load i of each mode runs before load i + 1 of any, so a
+ * burst of load on the shared machine hits all modes alike. One discarded warm-up round first.
+ * `modes`: { name: { url, app } } → { name: { fcp, lcp, …: stats } }.
+ */
+async function startup(browser, modes) {
+  const runs = Object.fromEntries(Object.keys(modes).map((k) => [k, []]));
+  for (let i = 0; i < LOADS + 1; i++) {
+    for (const [name, { url, app }] of Object.entries(modes)) {
+      const r = await oneLoad(browser, url, app);
+      if (i > 0) runs[name].push(r); // the first round warms the browser process itself
+    }
+  }
+  const out = {};
+  for (const [name, rs] of Object.entries(runs)) {
+    const pick = (k) => stats(rs.map((r) => r[k]));
+    out[name] = {
+      fcp: pick('fcp'), lcp: pick('lcp'), staticText: pick('staticText'), domContentLoaded: pick('domContentLoaded'),
+      wasmLoaded: pick('wasmLoaded'), interactive: pick('interactive'),
+      longTasks: pick('longTasks'), longest: pick('longest'), blocking: pick('blocking'),
+      longestEver: Math.max(...rs.map((r) => r.longest)),
+    };
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -173,8 +219,13 @@ function machine(browser) {
   };
 }
 
-function report({ m, sizes, startHttp, startFile, comp, nat, inter, load }) {
+function report({ m, sizes, start, comp, nat, inter, lh, load }) {
   const page = total(sizes, 'page');
+  const startHttp = start.http;
+  const startFile = start['file://'];
+  const floorHttp = start['floor http'];
+  const floorFile = start['floor file://'];
+  const x = (a, b) => (a === undefined || b === undefined ? '–' : `${(a / b).toFixed(2)}×`);
   const row = (cells) => `| ${cells.join(' | ')} |`;
   const spread = (s) => `${ms(s.median)} | ${ms(s.p10)}–${ms(s.p90)} | ${ms(s.min)}–${ms(s.max)}`;
   const ratio = (a, b) => (a / b).toFixed(2);
@@ -183,10 +234,12 @@ function report({ m, sizes, startHttp, startFile, comp, nat, inter, load }) {
   L.push('Generated by `tools/bench` (which runs `node tools/bench.mjs`): do not edit by hand, run it again.');
   L.push('It measures the release build in `dist/` (building it if missing, or always with `--build`). Timings are');
   L.push('reported, never asserted; only sizes are enforced, by `tests/e2e/size.test.mjs`.', '');
-  L.push('```sh', 'tools/bench --build    # release build, then regenerates BENCHMARKS.md (1–2 minutes plus the build)',
-    'tools/bench            # measures dist/ as it is', 'tools/bench --print    # prints the report instead', '```', '');
+  L.push('```sh', 'tools/bench --build          # release build, then regenerates BENCHMARKS.md (about 8 minutes plus the build)',
+    'tools/bench                  # measures dist/ as it is', 'tools/bench --print          # prints the report instead',
+    'tools/bench --no-lighthouse  # skips (e), about 2 minutes', '```', '');
   L.push(`Machine: ${m.nproc} CPU cores (${m.cpu}), ${m.chromium}, node ${m.node}; headless, no GPU.`);
-  L.push(`Run: ${m.date}${m.git ? `, commit ${m.git} (plus any uncommitted changes)` : ''}; load average ${load.before} before, ${load.after} after.`);
+  L.push(`Run: ${m.date}${m.git ? `, commit ${m.git} (plus any uncommitted changes)` : ''}; load average ${load.before} before, ${load.after} after; ${load.minutes.toFixed(1)} minutes in all.`);
+  L.push(`\`uptime\` before: \`${load.uptimeBefore}\`; after: \`${load.uptimeAfter}\`.`);
   L.push('Headless Chromium on a small shared machine: treat timings as rough, compare runs on the same machine only.', '');
 
   L.push('## Targets', '');
@@ -196,6 +249,8 @@ function report({ m, sizes, startHttp, startFile, comp, nat, inter, load }) {
   L.push(row(['first text visible (FCP), file://', '≤ 100 ms', `${ms(startFile.fcp.median)} ms`, met(startFile.fcp.median <= 100)]));
   L.push(row(['interactive (app mounted), http', '≤ 250 ms', `${ms(startHttp.interactive.median)} ms`, met(startHttp.interactive.median <= 250)]));
   L.push(row(['interactive (app mounted), file://', '≤ 250 ms', `${ms(startFile.interactive.median)} ms`, met(startFile.interactive.median <= 250)]));
+  L.push(row(['first text (FCP) / static floor, http', 'report', x(startHttp.fcp.median, floorHttp.fcp.median), '–']));
+  L.push(row(['interactive / floor LCP, http', 'report', x(startHttp.interactive.median, floorHttp.lcp.median), '–']));
   L.push(row(['compute, ours (align + diff) / jsdiff', '≤ 1.0', ratio(comp.compare.median, comp.jsdiff.median), met(comp.compare.median <= comp.jsdiff.median)]));
   L.push(row(['compute, ours (diff only) / jsdiff', '≤ 1.0', ratio(comp.diff.median, comp.jsdiff.median), met(comp.diff.median <= comp.jsdiff.median)]));
   L.push(row(['theme chip → DOM updated', '≤ 16 ms', `${ms(inter.chip.settled.median)} ms`, met(inter.chip.settled.median <= 16)]));
@@ -208,19 +263,37 @@ function report({ m, sizes, startHttp, startFile, comp, nat, inter, load }) {
   L.push(table(sizes), '');
 
   L.push('## (b) Start-up', '');
-  L.push(`${LOADS} loads each (plus one discarded warm-up), every load in a fresh browser context (empty caches), viewport`);
-  L.push('1280×900. Milliseconds from navigation start, measured in the page: *first text* is Chromium\'s');
-  L.push('first-contentful-paint (the static text pre-rendered at build time); *static text in DOM* is when the');
-  L.push('parser inserted it; *interactive* is when the wasm app has mounted (a MutationObserver, installed');
-  L.push('before any page script, first sees `.dd-app .dd-toolbar`). http: `dist/` served from 127.0.0.1 by');
-  L.push('the test harness (no compression, no cache); file://: `dist/draftdiff.html` opened from disk.', '');
+  L.push(`${LOADS} loads of each mode (plus one discarded warm-up round), interleaved (load i of every mode before load`);
+  L.push('i + 1 of any), every load in a fresh browser context (empty caches), viewport 1280×900, one browser.');
+  L.push('Milliseconds from navigation start, measured in the page: *FCP* is Chromium\'s first-contentful-paint (the');
+  L.push('static text pre-rendered at build time); *LCP* the last largest-contentful-paint entry; *static text in DOM* when');
+  L.push('the parser inserted it; *interactive* when the wasm app has mounted (a MutationObserver, installed before any');
+  L.push('page script, first sees `.dd-app .dd-toolbar`). http: `dist/` served from 127.0.0.1 by the test harness (no');
+  L.push('compression, no cache); file://: `dist/draftdiff.html` opened from disk.');
+  L.push('The **floor** is `dist/index.html` with every script, the wasm loader and its preload hints removed');
+  L.push('(`tests/bench/floor.mjs`): the same pre-rendered text and stylesheet and nothing else (for file://, with the');
+  L.push('stylesheet inlined as in the single file). It is the fastest this text can paint in this browser on this machine.', '');
   L.push(row(['mode', 'measure', 'median ms', 'p10–p90', 'min–max']), row(['---', '---', '---:', '---:', '---:']));
-  for (const [name, s] of [['http', startHttp], ['file://', startFile]]) {
+  for (const [name, s] of [['http', startHttp], ['floor, http', floorHttp], ['file://', startFile], ['floor, file://', floorFile]]) {
     L.push(row([name, 'first text (FCP)', spread(s.fcp)]));
+    L.push(row([name, 'largest paint (LCP)', spread(s.lcp)]));
     L.push(row([name, 'static text in DOM', spread(s.staticText)]));
     L.push(row([name, 'DOMContentLoaded', spread(s.domContentLoaded)]));
     if (s.wasmLoaded.n) L.push(row([name, 'wasm downloaded (responseEnd)', spread(s.wasmLoaded)]));
-    L.push(row([name, '**interactive**', spread(s.interactive)]));
+    if (s.interactive.n) L.push(row([name, '**interactive**', spread(s.interactive)]));
+  }
+  L.push('');
+  L.push('Ours as multiples of the floor (ratio of the medians above; the floor never becomes interactive, so');
+  L.push('*interactive* is divided by the floor\'s LCP, the moment its text is fully painted):', '');
+  L.push(row(['mode', 'FCP / floor FCP', 'LCP / floor LCP', 'interactive / floor LCP']), row(['---', '---:', '---:', '---:']));
+  L.push(row(['http', x(startHttp.fcp.median, floorHttp.fcp.median), x(startHttp.lcp.median, floorHttp.lcp.median), x(startHttp.interactive.median, floorHttp.lcp.median)]));
+  L.push(row(['file://', x(startFile.fcp.median, floorFile.fcp.median), x(startFile.lcp.median, floorFile.lcp.median), x(startFile.interactive.median, floorFile.lcp.median)]));
+  L.push('');
+  L.push(`Long tasks (\`PerformanceObserver\` type \`longtask\`: main-thread tasks over 50 ms) from navigation until`);
+  L.push(`${SETTLE_MS} ms after *interactive* (the floor: after its load event), per load:`, '');
+  L.push(row(['mode', 'long tasks, median (min–max)', 'longest, median ms', 'longest of all loads, ms', 'blocking time (Σ over 50 ms), median ms']), row(['---', '---:', '---:', '---:', '---:']));
+  for (const [name, s] of [['http', startHttp], ['floor, http', floorHttp], ['file://', startFile], ['floor, file://', floorFile]]) {
+    L.push(row([name, `${ms(s.longTasks.median, 0)} (${ms(s.longTasks.min, 0)}–${ms(s.longTasks.max, 0)})`, ms(s.longest.median), ms(s.longestEver), ms(s.blocking.median)]));
   }
   L.push('');
 
@@ -257,6 +330,30 @@ function report({ m, sizes, startHttp, startFile, comp, nat, inter, load }) {
   }
   L.push('');
 
+  if (lh) {
+    L.push('## (e) Lighthouse', '');
+    L.push('Lighthouse 12.2.3 (`node_modules/.bin/lighthouse`, `CHROME_PATH=/usr/bin/chromium`, `--chrome-flags="--headless=new');
+    L.push('--no-sandbox --disable-gpu"`), one run per line, categories performance, accessibility, best practices, SEO.');
+    L.push('*mobile* is Lighthouse\'s default (emulated phone, simulated slow 4G and 4× CPU slowdown); *desktop* its');
+    L.push('`--preset=desktop`. Metrics are Lighthouse\'s (simulated from the trace, so they differ from (b)). Two servers for');
+    L.push('the same `dist/`: *brotli + cache headers* is `tests/bench/static-server.mjs` (brotli q11 or gzip by');
+    L.push('Accept-Encoding; HTML `no-cache` + ETag, other files `max-age=86400`); *plain* is the test harness\'s server (no');
+    L.push('compression, `no-store`). The embed card is `index.html?embed=1#2015-7`, as an iframe loads it. With Chromium');
+    L.push('156 Lighthouse 12.2.3 errors on a few diagnostic audits (listed); the scores and metrics are still computed.', '');
+    L.push(row(['page', 'form factor', 'server', 'perf.', 'a11y', 'best pr.', 'SEO', 'FCP ms', 'LCP ms', 'TBT ms', 'CLS', 'audits errored']),
+      row(['---', '---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---']));
+    const sc = (v) => (v == null ? '–' : String(v));
+    for (const r of lh) {
+      if (r.failed) { L.push(row([r.page, r.formFactor, r.server, `run failed: ${r.failed}`, '', '', '', '', '', '', '', ''])); continue; }
+      L.push(row([r.page, r.formFactor, r.server, sc(r.scores.performance), sc(r.scores.accessibility), sc(r.scores['best-practices']), sc(r.scores.seo),
+        ms(r.fcp, 0), ms(r.lcp, 0), ms(r.tbt, 0), r.cls === undefined ? '–' : r.cls.toFixed(3),
+        r.errored.length ? r.errored.map((a) => `\`${a}\``).join(', ') : 'none']));
+    }
+    const failedA11y = [...new Set(lh.flatMap((r) => r.failedA11y || []))];
+    L.push('', `Accessibility audits failed in any run: ${failedA11y.length ? failedA11y.map((a) => `\`${a}\``).join(', ') : 'none'}.`);
+    L.push(`Lighthouse took ${lh.reduce((a, r) => a + r.seconds, 0).toFixed(0)} s for the ${lh.length} runs.`, '');
+  }
+
   L.push('## Reading the numbers', '');
   const wasm = sizes['draftdiff_bg.wasm'];
   L.push(`- The wasm is ${kb(wasm.brotli)} of the page's ${kb(page.brotli)} KiB brotli: the size target is a wasm-size target.`);
@@ -266,52 +363,90 @@ function report({ m, sizes, startHttp, startFile, comp, nat, inter, load }) {
   L.push('  reported because it is what the page runs.');
   L.push('- Start-up is what the reader waits for; the compute above is a few milliseconds of it. From DOMContentLoaded to');
   L.push('  *interactive* the page downloads (http), compiles and instantiates the wasm, computes the comparison once and');
-  L.push('  renders it with Yew. Over http the wasm request starts only once `index.html` → `draftdiff-embed.js` →');
-  L.push('  `draftdiff.js` have loaded (a module chain); `<link rel="modulepreload">` / `<link rel="preload" as="fetch">`');
-  L.push('  hints in `index.html` would start it with the page.');
+  L.push('  renders it with Yew. `index.html` carries `<link rel="modulepreload">` / `<link rel="preload" as="fetch">` hints');
+  L.push('  so the glue and the wasm download with the page instead of after the `draftdiff-embed.js` → `draftdiff.js` chain.');
+  L.push('- LCP: the floor\'s largest paint is its first (the static text). Ours paints the same text as early (FCP), then');
+  L.push('  the app replaces it with its own rendering, which becomes the largest contentful paint: LCP ≈ *interactive*.');
   L.push(`- First text: Chromium inserts the static text at ~${ms(startHttp.staticText.median, 0)} ms (http) but first paints it at`);
-  L.push(`  ~${ms(startHttp.fcp.median, 0)} ms${startHttp.fcp.median > startHttp.domContentLoaded.median ? ', after DOMContentLoaded' : ''}: the first frame waits for the`);
-  L.push('  browser\'s frame scheduling (headless) and, over http, for the render-blocking stylesheet.');
+  L.push(`  ~${ms(startHttp.fcp.median, 0)} ms${startHttp.fcp.median > startHttp.domContentLoaded.median ? ', after DOMContentLoaded' : ''}; the floor page, with the same text and stylesheet and no`);
+  L.push(`  script, paints at ~${ms(floorHttp.fcp.median, 0)} ms (${x(startHttp.fcp.median, floorHttp.fcp.median)}): what is above the floor is what our scripts cost the first paint.`);
   L.push('- On a loaded machine (see the load average above) the spread is wide: the medians are the figures to compare.');
   L.push('');
   return L.join('\n');
 }
 
+/** Lighthouse over both servers × both pages × both form factors, one run each, in sequence. */
+async function lighthouseRuns(servers) {
+  const runs = [];
+  for (const [serverName, origin] of Object.entries(servers)) {
+    for (const [pageName, pathAndHash] of [['full page', '/index.html'], ['embed card', '/index.html?embed=1#2015-7']]) {
+      for (const formFactor of ['mobile', 'desktop']) {
+        log(`lighthouse: ${pageName}, ${formFactor}, ${serverName}`);
+        const r = await lighthouse(root, `${origin}${pathAndHash}`, formFactor);
+        log(r.failed ? `  failed: ${r.failed}` : `  ${JSON.stringify(r.scores)} in ${r.seconds.toFixed(0)} s`);
+        runs.push({ server: serverName, page: pageName, path: pathAndHash, ...r });
+      }
+    }
+  }
+  return runs;
+}
+
 async function main() {
   if (!fs.existsSync(path.join(dist, 'draftdiff.html'))) throw new Error('dist/draftdiff.html is missing: run tools/bench (it builds) or trunk build --release');
-  const load = { before: os.loadavg().map((x) => x.toFixed(2)).join(' ') };
+  const t0 = Date.now();
+  const load = { before: os.loadavg().map((x) => x.toFixed(2)).join(' '), uptimeBefore: uptime() };
   log('sizes');
   const sizes = measure(dist);
   console.error(table(sizes));
   log('native core timings (cargo run --release -p xtask -- bench)');
   const nat = native();
+  const floor = writeFloor(dist);
   const server = await serve({
-    mounts: { '/bench/': path.join(root, 'tests/bench'), '/bench/vendor/': path.join(root, 'node_modules/diff/dist') },
+    mounts: { '/bench/': path.join(root, 'tests/bench'), '/bench/vendor/': path.join(root, 'node_modules/diff/dist'), '/floor/': floor },
   });
+  const compressed = await serveCompressed(dist);
   const browser = await launch();
+  let results;
   try {
     const m = machine(browser);
-    log(`start-up over http, ${LOADS} loads`);
-    const startHttp = await startup(browser, `${server.origin}/index.html`);
-    log(`start-up from file://, ${LOADS} loads`);
-    const startFile = await startup(browser, pathToFileURL(path.join(dist, 'draftdiff.html')).href);
+    log(`start-up, ${LOADS} interleaved loads of each: http, floor http, file://, floor file://`);
+    const start = await startup(browser, {
+      http: { url: `${server.origin}/index.html`, app: true },
+      'floor http': { url: `${server.origin}/floor/index.html`, app: false },
+      'file://': { url: pathToFileURL(path.join(dist, 'draftdiff.html')).href, app: true },
+      'floor file://': { url: pathToFileURL(path.join(floor, 'file.html')).href, app: false },
+    });
     log('compute: wasm core vs jsdiff');
     const comp = await compute(browser, server.origin);
     log(`interaction, ${INTERACTIONS} rounds`);
     const inter = await interaction(browser, server.origin);
-    load.after = os.loadavg().map((x) => x.toFixed(2)).join(' ');
-    const md = report({ m, sizes, startHttp, startFile, comp, nat, inter, load });
-    if (PRINT_ONLY) {
-      console.log(md);
-    } else {
-      fs.writeFileSync(path.join(root, 'BENCHMARKS.md'), md + '\n');
-      console.log(md);
-      log('wrote BENCHMARKS.md');
-    }
+    results = { m, sizes, start, comp, nat, inter };
   } finally {
     await browser.close();
-    await server.close();
   }
+  try {
+    results.lh = LIGHTHOUSE ? await lighthouseRuns({ 'brotli + cache headers': compressed.origin, 'plain (no compression, no-store)': server.origin }) : null;
+  } finally {
+    await server.close();
+    await compressed.close();
+    fs.rmSync(floor, { recursive: true, force: true });
+  }
+  load.after = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+  load.uptimeAfter = uptime();
+  load.minutes = (Date.now() - t0) / 60000;
+  const md = report({ ...results, load });
+  if (PRINT_ONLY) {
+    console.log(md);
+  } else {
+    fs.writeFileSync(path.join(root, 'BENCHMARKS.md'), md + '\n');
+    console.log(md);
+    log('wrote BENCHMARKS.md');
+  }
+}
+
+/** `uptime`'s own line (load averages over 1, 5 and 15 minutes, and who else is on the machine). */
+function uptime() {
+  try { return execFileSync('uptime', { encoding: 'utf8' }).trim(); } catch { return `load average ${os.loadavg().map((x) => x.toFixed(2)).join(', ')}`; }
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });

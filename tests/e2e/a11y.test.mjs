@@ -1,12 +1,12 @@
 // Accessibility, keyboard, screen readers, responsive layout, dark mode, reduced motion and
 // print: axe-core (WCAG 2.1 A/AA) on every view, the shortcuts, what a screen reader hears,
-// 320 px and 1440 px, both themes and the toggle, and the printed page. Screenshots:
-// light, dark, mobile-320, embed and print under tests/e2e/out/.
+// 320 px and 1440 px, both themes and the toggle, and the printed page. Screenshots of what
+// the tests check go to tests/e2e/out/ (to look at); the README's pictures come from tools/screenshots.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, open, ready, shot, root, out } from './harness.mjs';
+import { serve, launch, open, ready, shot, finish, root, out } from './harness.mjs';
 
 const AXE = path.join(root, 'node_modules/axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -33,6 +33,9 @@ function noViolations(view, violations) {
     v.nodes.map((n) => `      ${n.target}\n        ${n.why}\n        ${n.html}`).join('\n')).join('\n');
   assert.equal(violations.length, 0, `axe found ${violations.length} violation(s) on "${view}":\n${text}`);
 }
+
+/** Ends a test with the console-error and same-origin checks (harness `finish`). */
+const done = (session) => finish(session, server.origin);
 
 async function page(url, options = {}) {
   const session = await open(browser, options);
@@ -72,29 +75,31 @@ const VIEWS = [
 
 for (const [name, url, options, check] of VIEWS) {
   test(`axe: no WCAG 2.1 AA violation: ${name}`, async () => {
-    const { page: p, errors, context } = await page(url, options);
+    const session = await page(url, options);
+    const p = session.page;
     if (check) await check(p);
     noViolations(name, await axe(p));
-    assert.deepEqual(errors, []);
-    await context.close();
+    await done(session);
   });
 }
 
 test('axe: the "Embed this view" dialog and the shortcuts panel, in both themes', async () => {
   for (const colorScheme of ['light', 'dark']) {
-    const { page: p, context } = await page('/index.html#2015-7&themes=human-rights', { colorScheme });
+    const session = await page('/index.html#2015-7&themes=human-rights', { colorScheme });
+    const p = session.page;
     await p.locator('.dd-embed-button').click();
     await p.locator('.dd-dialog').waitFor();
     noViolations(`embed dialog (${colorScheme})`, await axe(p));
     await p.locator('.dd-keys-button').click();
     await p.locator('.dd-shortcuts').waitFor();
     noViolations(`shortcuts panel (${colorScheme})`, await axe(p));
-    await context.close();
+    await done(session);
   }
 });
 
 test('axe: the blog fixture: both <draft-diff> elements and both iframes', async () => {
-  const { page: p, context } = await open(browser, { viewport: { width: 900, height: 1000 } });
+  const session = await open(browser, { viewport: { width: 900, height: 1000 } });
+  const p = session.page;
   await p.goto(`${server.origin}/fixtures/blog.html`);
   for (const id of ['el-a', 'el-b']) {
     await p.waitForFunction((id) => document.getElementById(id)?.shadowRoot?.querySelector('.dd-toolbar'), id, { timeout: 20000 });
@@ -106,7 +111,7 @@ test('axe: the blog fixture: both <draft-diff> elements and both iframes', async
     await frame.locator('.dd-toolbar').waitFor({ timeout: 20000 });
     noViolations(`blog, iframe ${id}`, await axe(frame));
   }
-  await context.close();
+  await done(session);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -114,7 +119,8 @@ test('axe: the blog fixture: both <draft-diff> elements and both iframes', async
 // ---------------------------------------------------------------------------------------------
 
 test('keyboard: every control is reached by Tab and shows a focus ring', async () => {
-  const { page: p, context } = await page('/index.html#themes=human-rights');
+  const session = await page('/index.html#themes=human-rights');
+  const p = session.page;
   const total = await p.evaluate(() => document.querySelectorAll('.dd-app :is(a[href], button, input, textarea, select, summary, [tabindex="0"])').length);
   const seen = new Set();
   const noRing = [];
@@ -144,11 +150,12 @@ test('keyboard: every control is reached by Tab and shows a focus ring', async (
     'button.dd-chip', 'Any selected theme', 'Clear themes', 'dd-search-input', 'a.dd-map-link', 'button.dd-part-toggle', 'summary']) {
     assert.ok(keys.includes(expected), `Tab reaches ${expected}`);
   }
-  await context.close();
+  await done(session);
 });
 
 test('keyboard: the skip link moves focus to the comparison without changing the view', async () => {
-  const { page: p, context } = await page('/index.html#themes=human-rights&view=inline');
+  const session = await page('/index.html#themes=human-rights&view=inline');
+  const p = session.page;
   await p.keyboard.press('Tab');
   const skip = await p.evaluate(() => {
     const el = document.activeElement;
@@ -160,11 +167,12 @@ test('keyboard: the skip link moves focus to the comparison without changing the
   assert.equal(await p.evaluate(() => document.activeElement.id), 'dd-main');
   assert.equal(new URL(p.url()).hash, '#themes=human-rights&view=inline');
   assert.equal(await p.locator('.dd-notice').count(), 0, 'no "link could not be followed" notice');
-  await context.close();
+  await done(session);
 });
 
 test('keyboard shortcuts: j / k step through provisions, / searches, ? toggles the list, Escape closes it', async () => {
-  const { page: p, context } = await page('/index.html', { reducedMotion: 'reduce' });
+  const session = await page('/index.html', { reducedMotion: 'reduce' });
+  const p = session.page;
   const order = await p.evaluate(() => [...document.querySelectorAll('.dd-app .dd-prov[id]')].map((e) => e.id));
   const focused = () => p.evaluate(() => document.activeElement?.closest('.dd-prov[id]')?.id ?? document.activeElement?.id ?? null);
   await p.keyboard.press('j');
@@ -216,11 +224,12 @@ test('keyboard shortcuts: j / k step through provisions, / searches, ? toggles t
   await p.keyboard.press('?');
   await p.keyboard.press('?');
   assert.equal(await p.locator('.dd-shortcuts').count(), 0, '? toggles');
-  await context.close();
+  await done(session);
 });
 
 test('keyboard shortcuts never take a blog\'s keys: elements and iframes act only with focus inside', async () => {
-  const { page: p, context } = await open(browser, { viewport: { width: 900, height: 1000 }, reducedMotion: 'reduce' });
+  const session = await open(browser, { viewport: { width: 900, height: 1000 }, reducedMotion: 'reduce' });
+  const p = session.page;
   await p.goto(`${server.origin}/fixtures/blog.html`);
   for (const id of ['el-a', 'el-b']) {
     await p.waitForFunction((id) => document.getElementById(id)?.shadowRoot?.querySelector('.dd-toolbar'), id, { timeout: 20000 });
@@ -259,7 +268,7 @@ test('keyboard shortcuts never take a blog\'s keys: elements and iframes act onl
   assert.equal(await frame.evaluate(() => document.activeElement.matches('.dd-prov[id]')), true);
   await p.keyboard.press('/');
   assert.equal(await frame.evaluate(() => document.activeElement.id), 'dd-search-input');
-  await context.close();
+  await done(session);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -274,7 +283,8 @@ async function axTree(p) {
 }
 
 test('screen readers hear insertions and deletions, sensible landmarks and headings, and live regions', async () => {
-  const { page: p, context } = await page('/index.html#view=inline');
+  const session = await page('/index.html#view=inline');
+  const p = session.page;
   const tree = await axTree(p);
   const text = tree.join('\n');
   assert.match(text, /\[insertion\]/, 'insertions are announced');
@@ -302,18 +312,31 @@ test('screen readers hear insertions and deletions, sensible landmarks and headi
   assert.notEqual(await toast.evaluate((e) => getComputedStyle(e).display), 'none', 'the empty toast stays in the tree');
   await p.locator('.dd-chip[data-theme="human-rights"]').click();
   assert.match(await p.locator('.dd-count').textContent(), /^Showing \d+ of \d+ aligned pairs/);
-  await context.close();
+  await done(session);
 
-  // Embeds: no h1 and no page landmarks (they live in someone else's page).
+  // The iframe is a document of its own: one h1 (its title), an h2 per part, but no page
+  // landmarks (it sits inside someone else's page).
   const embed = await page('/index.html?embed=1&id=x');
   const e = await embed.page.evaluate(() => ({
-    h1: document.querySelectorAll('h1').length, h2: document.querySelectorAll('h2').length,
+    h1: [...document.querySelectorAll('h1')].map((h) => h.className), h2: document.querySelectorAll('h2').length,
     landmarks: document.querySelectorAll('main, header:not(.dd-prov-head), footer').length,
   }));
-  assert.equal(e.h1, 0);
+  assert.deepEqual(e.h1, ['dd-title'], 'the iframe has exactly one h1, its title');
   assert.ok(e.h2 >= 3, 'an h2 per part');
   assert.equal(e.landmarks, 0);
-  await embed.context.close();
+  await done(embed);
+
+  // A <draft-diff> element lives inside the blog's document: the blog keeps its one h1.
+  const blog = await open(browser, { viewport: { width: 900, height: 1000 } });
+  await blog.page.goto(`${server.origin}/fixtures/blog.html`);
+  await blog.page.waitForFunction(() => ['el-a', 'el-b'].every((id) => document.getElementById(id)?.shadowRoot?.querySelector('.dd-toolbar')), null, { timeout: 20000 });
+  const inBlog = await blog.page.evaluate(() => ({
+    page: document.querySelectorAll('h1').length,
+    elements: ['el-a', 'el-b'].map((id) => document.getElementById(id).shadowRoot.querySelectorAll('h1').length),
+    titles: ['el-a', 'el-b'].map((id) => document.getElementById(id).shadowRoot.querySelector('.dd-title')?.tagName),
+  }));
+  assert.deepEqual(inBlog, { page: 1, elements: [0, 0], titles: ['P', 'P'] });
+  await done(blog);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -321,7 +344,8 @@ test('screen readers hear insertions and deletions, sensible landmarks and headi
 // ---------------------------------------------------------------------------------------------
 
 test('320 px: no horizontal scrolling, stacked pairs, wrapping chips, every control on screen', async () => {
-  const { page: p, context } = await page('/index.html#themes=human-rights', { viewport: { width: 320, height: 800 } });
+  const session = await page('/index.html#themes=human-rights', { viewport: { width: 320, height: 800 } });
+  const p = session.page;
   const width = () => p.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(await width() <= 320, `scrollWidth ${await width()}`);
   const layout = await p.evaluate(() => {
@@ -350,11 +374,12 @@ test('320 px: no horizontal scrolling, stacked pairs, wrapping chips, every cont
     await action();
     assert.ok(await width() <= 320, `scrollWidth ${await width()} after ${action}`);
   }
-  await context.close();
+  await done(session);
 });
 
 test('1440 px: side by side in two columns, no horizontal scrolling', async () => {
-  const { page: p, context } = await page('/index.html', { viewport: { width: 1440, height: 900 } });
+  const session = await page('/index.html', { viewport: { width: 1440, height: 900 } });
+  const p = session.page;
   const layout = await p.evaluate(() => {
     const row = document.querySelector('.dd-row .dd-cells:not(.dd-one)');
     const [a, b] = [...row.children].map((c) => c.getBoundingClientRect());
@@ -364,7 +389,7 @@ test('1440 px: side by side in two columns, no horizontal scrolling', async () =
   assert.equal(layout.sideBySide, true);
   assert.ok(layout.widths.every((w) => w > 400), `columns are readable: ${layout.widths}`);
   await shot(p, 'light', { fullPage: false });
-  await context.close();
+  await done(session);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -394,27 +419,50 @@ test('dark mode follows the system, and the toggle (light / dark / auto) is kept
   assert.equal(await background(dark.page), DARK);
   assert.equal(await dark.page.evaluate(() => localStorage.getItem('draftdiff:theme')), null);
   assert.equal(await dark.page.locator('html').getAttribute('data-theme'), null);
-  await dark.context.close();
+  await done(dark);
 
   const light = await page('/index.html');
   assert.equal(await background(light.page), LIGHT);
   await light.page.locator('.dd-theme-switch .dd-seg', { hasText: 'Dark' }).click();
   assert.equal(await background(light.page), DARK);
   noViolations('dark via the toggle', await axe(light.page));
-  await light.context.close();
+  await done(light);
 
   // An iframe follows ?theme= and shows no toggle (the reader's choice belongs to the full page).
   const frame = await page('/index.html?embed=1&id=x&theme=dark');
   assert.equal(await background(frame.page), DARK);
   assert.equal(await frame.page.locator('.dd-theme-switch').count(), 0);
-  await frame.context.close();
+  await done(frame);
 });
 
-test('screenshot of the iframe embed', async () => {
-  const { page: p, context } = await page('/index.html?embed=1&id=x#2015-7&themes=human-rights', { viewport: { width: 760, height: 900 } });
-  await p.evaluate(() => scrollTo(0, 0));
+test('the iframe embed at 760 px: compact card, the linked pair highlighted without scrolling, no inner horizontal scroll', async () => {
+  // (The README's embed.png is made by tools/screenshots, not here.)
+  const session = await page('/index.html?embed=1&id=x#2015-7&themes=human-rights', { viewport: { width: 760, height: 900 } });
+  const p = session.page;
+  await p.locator('[id="2015-7"].dd-focus').waitFor();
+  const card = await p.evaluate(() => {
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      embedded: document.querySelector('.dd-app').classList.contains('dd-embedded'),
+      skip: document.querySelectorAll('.dd-skip').length,
+      about: document.querySelectorAll('.dd-about').length,
+      full: document.querySelector('.dd-open-full')?.getAttribute('href') ?? null,
+      // Opening on a provision only highlights it: scrolling or focusing would move the host's page.
+      scrollY, focused: document.activeElement === document.querySelector('[id="2015-7"]'),
+      highlighted: document.querySelector('[id="2015-7"]').closest('.dd-row').classList.contains('dd-focused'),
+      columns: [...document.querySelector('[id="2015-7"]').closest('.dd-cells').children].map((c) => Math.round(c.getBoundingClientRect().width)),
+    };
+  });
+  assert.ok(card.scrollWidth <= 760, `scrollWidth ${card.scrollWidth}`);
+  assert.equal(card.embedded, true);
+  assert.equal(card.skip, 0, 'no skip link in an embed');
+  assert.equal(card.about, 0, 'no long notes in an embed');
+  assert.match(card.full, /\/index\.html#2015-7&themes=human-rights$/);
+  assert.deepEqual([card.scrollY, card.focused, card.highlighted], [0, false, true], 'highlighted, not scrolled to, not focused');
+  assert.equal(card.columns.length, 2);
+  assert.ok(card.columns.every((w) => w > 250), `both drafts stay readable side by side: ${card.columns}`);
   await shot(p, 'embed', { fullPage: false });
-  await context.close();
+  await done(session);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -422,7 +470,8 @@ test('screenshot of the iframe embed', async () => {
 // ---------------------------------------------------------------------------------------------
 
 test('reduced motion: no transitions, and landing on a link jumps instead of scrolling smoothly', async () => {
-  const { page: p, context } = await open(browser, { reducedMotion: 'reduce' });
+  const session = await open(browser, { reducedMotion: 'reduce' });
+  const p = session.page;
   // Sample the scroll position every frame from the start.
   await p.addInitScript(() => {
     window.__ys = [];
@@ -439,7 +488,7 @@ test('reduced motion: no transitions, and landing on a link jumps instead of scr
   assert.ok(ys.length <= 3, `jumps, no smooth steps: ${ys}`);
   const transition = await p.evaluate(() => getComputedStyle(document.querySelector('.dd-chevron')).transitionDuration);
   assert.equal(transition, '0s');
-  await context.close();
+  await done(session);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -447,7 +496,8 @@ test('reduced motion: no transitions, and landing on a link jumps instead of scr
 // ---------------------------------------------------------------------------------------------
 
 test('print: a clean redline with both symbols, the legend, the filter and the URL of the view, no controls', async () => {
-  const { page: p, context } = await page('/index.html?theme=dark#themes=human-rights,sovereignty', { viewport: { width: 900, height: 1200 } });
+  const session = await page('/index.html?theme=dark#themes=human-rights,sovereignty', { viewport: { width: 900, height: 1200 } });
+  const p = session.page;
   await p.emulateMedia({ media: 'print' });
   const seen = await p.evaluate(() => {
     const shown = (sel) => [...document.querySelectorAll(sel)].some((e) => e.getClientRects().length > 0);
@@ -473,5 +523,5 @@ test('print: a clean redline with both symbols, the legend, the filter and the U
   const pdf = path.join(out, 'print.pdf');
   await p.pdf({ path: pdf, format: 'A4', printBackground: false });
   assert.ok(fs.statSync(pdf).size > 10000);
-  await context.close();
+  await done(session);
 });

@@ -2,11 +2,13 @@
 // <draft-diff> elements, each with its own state, isolated both ways, on one origin only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, foreign, shot } from './harness.mjs';
+import { serve, launch, open, shot, finish } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
+
+const done = (session) => finish(session, server.origin);
 
 async function blog() {
   const session = await open(browser, { viewport: { width: 900, height: 1000 } });
@@ -22,7 +24,8 @@ async function blog() {
 }
 
 test('each iframe renders its own state, compactly, with a link to the full page', async () => {
-  const { page, errors, requests } = await blog();
+  const session = await blog();
+  const { page } = session;
   const a = page.frameLocator('#frame-a');
   assert.equal(await a.locator('.dd-chip[data-theme="human-rights"]').getAttribute('aria-pressed'), 'true');
   assert.match(await a.locator('[id="2015-7"]').getAttribute('class'), /dd-focus/);
@@ -33,12 +36,12 @@ test('each iframe renders its own state, compactly, with a link to the full page
   assert.equal(await b.locator('html').getAttribute('data-theme'), 'dark');
   assert.equal(await a.locator('.dd-skip').count(), 0, 'no skip link or <main> inside an embed');
   assert.equal(await a.locator('main').count(), 0);
-  assert.deepEqual(errors, []);
-  assert.deepEqual(foreign(requests, server.origin), []);
+  await done(session);
 });
 
 test('the host script sizes each iframe to its content (no inner scrollbar)', async () => {
-  const { page } = await blog();
+  const session = await blog();
+  const { page } = session;
   for (const id of ['frame-a', 'frame-b']) {
     await page.waitForFunction((id) => {
       const f = document.getElementById(id);
@@ -51,10 +54,12 @@ test('the host script sizes each iframe to its content (no inner scrollbar)', as
     }, id);
     assert.ok(inner.scroll <= inner.client + 1, `${id}: ${JSON.stringify(inner)}`);
   }
+  await done(session);
 });
 
 test('elements render independently inside their Shadow DOM', async () => {
-  const { page, errors } = await blog();
+  const session = await blog();
+  const { page } = session;
   const inside = (id, fn) => page.evaluate(([id, src]) => {
     const root = document.getElementById(id).shadowRoot;
     return new Function('root', src)(root);
@@ -69,11 +74,12 @@ test('elements render independently inside their Shadow DOM', async () => {
   assert.equal(await inside('el-a', "return root.querySelector('.dd-chip[data-theme=\"sovereignty\"]').getAttribute('aria-pressed')"), 'true');
   assert.equal(await inside('el-b', "return root.querySelector('.dd-chip[data-theme=\"sovereignty\"]').getAttribute('aria-pressed')"), 'false');
   assert.equal(page.url(), url);
-  assert.deepEqual(errors, []);
+  await done(session);
 });
 
 test('hostile blog CSS does not leak in, and widget CSS does not leak out', async () => {
-  const { page } = await blog();
+  const session = await blog();
+  const { page } = session;
   const styles = await page.evaluate(() => {
     const root = document.getElementById('el-a').shadowRoot;
     const text = root.querySelector('.dd-text');
@@ -98,10 +104,12 @@ test('hostile blog CSS does not leak in, and widget CSS does not leak out', asyn
   assert.equal(styles.blogP, 'rgb(102, 51, 153)');
   assert.ok(!styles.docSheets.some((h) => h.includes('draftdiff.css')), 'widget CSS stays in the shadow roots');
   await shot(page, 'embed-blog', { fullPage: true });
+  await done(session);
 });
 
 test('links inside an element navigate within it, fire an event, and follow attribute changes', async () => {
-  const { page, errors } = await blog();
+  const session = await blog();
+  const { page } = session;
   const event = page.evaluate(() => new Promise((resolve) => {
     document.getElementById('el-b').addEventListener('draftdiff-navigate', (e) => resolve(e.detail), { once: true });
   }));
@@ -115,11 +123,12 @@ test('links inside an element navigate within it, fire an event, and follow attr
   await page.evaluate(() => document.getElementById('el-b').setAttribute('view', 'sideways'));
   await page.waitForFunction(() => document.getElementById('el-b').shadowRoot.querySelector('.dd-cells:not(.dd-one)'));
   assert.ok(warnings.some((w) => w.includes('view="sideways"')), warnings.join('\n'));
-  assert.deepEqual(errors, []);
+  await done(session);
 });
 
 test('the JS API mounts, updates and destroys a widget', async () => {
-  const { page, errors } = await open(browser);
+  const session = await open(browser);
+  const { page } = session;
   await page.goto(`${server.origin}/fixtures/blog.html`);
   const result = await page.evaluate(async () => {
     const { ready, mount } = await import('../draftdiff-embed.js');
@@ -137,14 +146,16 @@ test('the JS API mounts, updates and destroys a widget', async () => {
     return { before, updated, after: box.querySelector('.dd-app') === null };
   });
   assert.deepEqual(result, { before: true, updated: true, after: true });
-  assert.deepEqual(errors, []);
+  await done(session);
 });
 
 test('an embed opening on a provision does not scroll the host page or take its focus', async () => {
-  const { page } = await blog();
+  const session = await blog();
+  const { page } = session;
   const state = await page.evaluate(() => ({ y: window.scrollY, active: document.activeElement.tagName }));
   assert.equal(state.y, 0);
   assert.equal(state.active, 'BODY');
+  await done(session);
 });
 
 test('a pasted link unfurls: Open Graph and Twitter tags point at a real preview image', async () => {
@@ -163,7 +174,8 @@ test('a pasted link unfurls: Open Graph and Twitter tags point at a real preview
 });
 
 test('"Embed this view" gives working snippets for the current view, a copy button and a live preview', async () => {
-  const { page, errors, context } = await open(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const session = await open(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const { page, context } = session;
   await page.goto(`${server.origin}/index.html#2015-7&themes=human-rights&view=inline`);
   await page.waitForSelector('.dd-app .dd-toolbar');
   await page.locator('.dd-embed-button').click();
@@ -178,6 +190,8 @@ test('"Embed this view" gives working snippets for the current view, a copy butt
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), iframeCode);
   // Paste both snippets into a post (the blog already loads the two scripts) and they render that view.
   const post = await context.newPage();
+  post.on('console', (m) => { if (m.type() === 'error') session.errors.push(`post: ${m.text()}`); });
+  post.on('pageerror', (e) => session.errors.push(`post: ${e}`));
   await post.goto(`${server.origin}/fixtures/blog.html`);
   await post.evaluate(([a, b]) => {
     const box = document.createElement('div');
@@ -188,5 +202,5 @@ test('"Embed this view" gives working snippets for the current view, a copy butt
   await post.locator('iframe[data-draftdiff="draftdiff-1"]').scrollIntoViewIfNeeded();
   await post.frameLocator('iframe[data-draftdiff="draftdiff-1"]').locator('[id="2015-7"].dd-merged.dd-focus').waitFor();
   await post.waitForFunction(() => [...document.querySelectorAll('draft-diff')].pop().shadowRoot?.querySelector('[id="2015-7"].dd-merged.dd-focus'));
-  assert.deepEqual(errors, []);
+  await done(session);
 });

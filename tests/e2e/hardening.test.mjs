@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, open, ready, foreign, root } from './harness.mjs';
+import { serve, launch, open, ready, finish, root } from './harness.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 let server, browser;
@@ -13,8 +13,11 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
+const done = (session) => finish(session, server.origin);
+
 test('the full page works under a strict Content-Security-Policy', async () => {
-  const { page, errors, requests } = await open(browser);
+  const session = await open(browser);
+  const { page } = session;
   const violations = [];
   await page.exposeFunction('__cspViolation', (v) => violations.push(v));
   await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => window.__cspViolation(`${e.violatedDirective} ${e.blockedURI}`)));
@@ -24,12 +27,12 @@ test('the full page works under a strict Content-Security-Policy', async () => {
   await page.locator('.dd-seg', { hasText: 'Inline redline' }).click();
   assert.ok(await page.locator('.dd-merged del').count() > 0);
   assert.deepEqual(violations, []);
-  assert.deepEqual(errors, []);
-  assert.deepEqual(foreign(requests, server.origin), []);
+  await done(session);
 });
 
 test('both embed styles work in a page under the same policy', async () => {
-  const { page, errors, requests } = await open(browser);
+  const session = await open(browser);
+  const { page } = session;
   const violations = [];
   await page.exposeFunction('__cspViolation', (v) => violations.push(v));
   await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => window.__cspViolation(`${e.violatedDirective} ${e.blockedURI}`)));
@@ -39,8 +42,7 @@ test('both embed styles work in a page under the same policy', async () => {
   // The host script sized the iframe through the CSSOM, which the policy allows.
   await page.waitForFunction(() => document.getElementById('frame').getBoundingClientRect().height > 300);
   assert.deepEqual(violations, []);
-  assert.deepEqual(errors, []);
-  assert.deepEqual(foreign(requests, server.origin), []);
+  await done(session);
 });
 
 const PAYLOADS = [
@@ -54,7 +56,8 @@ test('payloads in links render as inert text', async () => {
   for (const payload of PAYLOADS) {
     const enc = encodeURIComponent(payload);
     for (const hash of [`q=${enc}`, `themes=${enc}`, `2015-7&text=${enc}`, `${enc}`, `2015-${enc}`, `view=${enc}`]) {
-      const { page, errors, requests } = await open(browser);
+      const session = await open(browser);
+      const { page } = session;
       await page.goto(`${server.origin}/index.html#${hash}`);
       await ready(page);
       const state = await page.evaluate(() => ({
@@ -63,15 +66,14 @@ test('payloads in links render as inert text', async () => {
       }));
       assert.deepEqual(state, { xss: undefined, injected: 0 }, hash);
       if (hash.startsWith('q=')) assert.equal(await page.locator('#dd-search-input').inputValue(), payload);
-      assert.deepEqual(errors, [], hash);
-      assert.deepEqual(foreign(requests, server.origin), [], hash);
-      await page.context().close();
+      await done(session).catch((e) => { e.message = `${hash}: ${e.message}`; throw e; });
     }
   }
 });
 
 test('payloads in embed attributes fall back with a warning and run nothing', async () => {
-  const { page, errors, requests } = await open(browser);
+  const session = await open(browser);
+  const { page } = session;
   await page.goto(`${server.origin}/fixtures/csp-blog.html`);
   await page.waitForFunction(() => document.getElementById('el')?.shadowRoot?.querySelector('.dd-toolbar'));
   for (const payload of PAYLOADS) {
@@ -90,18 +92,20 @@ test('payloads in embed attributes fall back with a warning and run nothing', as
   assert.equal(state.xss, undefined);
   assert.equal(state.injected, 0);
   assert.deepEqual(state.queries, PAYLOADS, 'the query is kept as plain text');
-  assert.deepEqual(errors, []);
-  assert.deepEqual(foreign(requests, server.origin), []);
+  await done(session);
 });
 
 test('a panic shows an inline error with a reload link and details, never a blank box', async () => {
-  // Readers' builds carry no way to crash on demand: this one is built with the `hooks` feature
-  // (tools/test builds it into dist-hooks/). The release build must not export it.
+  // Readers' builds carry no way to crash on demand: the release build must not export it.
+  const release = await open(browser);
+  await release.page.goto(`${server.origin}/index.html#2015-7`);
+  await ready(release.page);
+  assert.equal(await release.page.evaluate(async () => typeof (await import('./draftdiff.js')).crashForTesting), 'undefined');
+  await done(release);
+  // The crash comes from a build with the `hooks` feature (tools/test builds it into dist-hooks/).
   const hooks = await serve({ mounts: { '/': path.join(root, 'dist-hooks') } });
-  const { page } = await open(browser);
-  await page.goto(`${server.origin}/index.html#2015-7`);
-  await ready(page);
-  assert.equal(await page.evaluate(async () => typeof (await import('./draftdiff.js')).crashForTesting), 'undefined');
+  const session = await open(browser);
+  const { page } = session;
   await page.goto(`${hooks.origin}/index.html#2015-7`);
   await ready(page);
   await page.evaluate(async () => {
@@ -118,11 +122,20 @@ test('a panic shows an inline error with a reload link and details, never a blan
   await crash.locator('a').click();
   await ready(page);
   assert.equal(await page.locator('.dd-crash').count(), 0);
-  await hooks.close();
+  // The requested panic is logged (the panic hook's console.error): that, and nothing else.
+  const panic = session.errors.filter((e) => e.includes('crash requested by crashForTesting'));
+  assert.ok(panic.length >= 1, `the panic is logged: ${session.errors.join('\n')}`);
+  session.errors = session.errors.filter((e) => !panic.includes(e));
+  try {
+    await finish(session, hooks.origin);
+  } finally {
+    await hooks.close();
+  }
 });
 
 test('the embed channel sends only heights and the host script ignores foreign messages', async () => {
-  const { page } = await open(browser);
+  const session = await open(browser);
+  const { page } = session;
   await page.addInitScript(() => {
     window.__messages = [];
     window.addEventListener('message', (e) => window.__messages.push(e.data));
@@ -147,4 +160,5 @@ test('the embed channel sends only heights and the host script ignores foreign m
   });
   await page.waitForTimeout(100);
   assert.equal(await page.evaluate(() => document.getElementById('frame').style.height), before);
+  await done(session);
 });

@@ -9,7 +9,8 @@ import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, '../..');
-export const dist = path.join(root, 'dist');
+/** The build under test: dist/, or DRAFTDIFF_DIST (another build, e.g. to compare two). */
+export const dist = process.env.DRAFTDIFF_DIST ? path.resolve(process.env.DRAFTDIFF_DIST) : path.join(root, 'dist');
 export const fixtures = path.join(here, 'fixtures');
 export const out = path.join(here, 'out');
 fs.mkdirSync(out, { recursive: true });
@@ -22,9 +23,10 @@ const TYPES = {
 /**
  * Serves dist/ at / and tests/e2e/fixtures/ at /fixtures/. `headers(urlPath)` may add response
  * headers (a Content-Security-Policy, say). `mounts` serves more directories under URL prefixes
- * (`{ '/bench/': '/abs/dir' }`; the longest matching prefix wins). Resolves to { origin, close }.
+ * (`{ '/bench/': '/abs/dir' }`; the longest matching prefix wins). `port` 0 picks a free one.
+ * Resolves to { origin, close }.
  */
-export function serve({ headers = () => ({}), mounts = {} } = {}) {
+export function serve({ headers = () => ({}), mounts = {}, port = 0 } = {}) {
   const prefixes = Object.entries({ '/fixtures/': fixtures, ...mounts }).sort((a, b) => b[0].length - a[0].length);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
@@ -46,7 +48,7 @@ export function serve({ headers = () => ({}), mounts = {} } = {}) {
     fs.createReadStream(full).pipe(res);
   });
   return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       const { port } = server.address();
       resolve({ origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) });
     });
@@ -99,11 +101,21 @@ export async function load(browser, origin, hash = '', { init, ...options } = {}
   return ctx;
 }
 
-/** Ends a test: nothing logged as an error, nothing fetched from another origin; closes the context. */
+/**
+ * Ends a test: nothing logged as an error, nothing fetched from anywhere but `origin`; closes the
+ * context. `origin` is a page origin (`http://127.0.0.1:PORT`) or, for pages that must ask for
+ * nothing but themselves (the single file on file://), a predicate `(url) => allowed`.
+ */
 export async function finish({ context, errors, requests }, origin) {
-  assert.deepEqual(errors, [], 'no console errors');
-  assert.deepEqual(foreign(requests, origin), [], 'no request off the page origin');
-  await context.close();
+  try {
+    assert.deepEqual(errors, [], 'no console errors');
+    const off = typeof origin === 'function'
+      ? requests.filter((u) => !origin(u) && !u.startsWith('data:') && !u.startsWith('blob:'))
+      : foreign(requests, origin);
+    assert.deepEqual(off, [], 'no request off the page origin');
+  } finally {
+    await context.close();
+  }
 }
 
 /** Saves a screenshot under tests/e2e/out/ and returns its path. */
@@ -111,4 +123,67 @@ export async function shot(page, name, options = {}) {
   const file = path.join(out, `${name}.png`);
   await page.screenshot({ path: file, ...options });
   return file;
+}
+
+export const baselines = path.join(here, 'baselines');
+
+/**
+ * Compares a clipped screenshot with the committed PNG `tests/e2e/baselines/<name>.png`, pixel
+ * by pixel (decoded and compared in a blank page of the same browser, so no image library is
+ * needed). A pixel differs when one of its channels moves by more than `delta` (of 255); the test
+ * fails when the sizes differ or more than `tolerance` of the pixels differ. On the same Debian
+ * Chromium the rendering is deterministic, so the tolerance only absorbs anti-aliasing noise.
+ * The actual image and a diff (differing pixels in red) go to tests/e2e/out/. A missing baseline
+ * fails; `DRAFTDIFF_UPDATE_BASELINES=1` writes it instead (do that on purpose, then look at it).
+ */
+export async function matchesBaseline(page, name, clip, { tolerance = 0.002, delta = 16 } = {}) {
+  const actual = await page.screenshot({ clip, animations: 'disabled', caret: 'hide' });
+  fs.writeFileSync(path.join(out, `${name}.actual.png`), actual);
+  const file = path.join(baselines, `${name}.png`);
+  if (process.env.DRAFTDIFF_UPDATE_BASELINES === '1') {
+    fs.mkdirSync(baselines, { recursive: true });
+    fs.writeFileSync(file, actual);
+    return { written: file };
+  }
+  assert.ok(fs.existsSync(file), `no baseline ${path.relative(root, file)}: run with DRAFTDIFF_UPDATE_BASELINES=1 and look at it`);
+  const expected = fs.readFileSync(file);
+  const context = await page.context().browser().newContext();
+  try {
+    const blank = await context.newPage();
+    const result = await blank.evaluate(async ([a, b, delta]) => {
+      const decode = async (b64) => {
+        const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const ctx = canvas.getContext('2d');
+        ctx.drawImage(bitmap, 0, 0);
+        return { w: bitmap.width, h: bitmap.height, data: ctx.getImageData(0, 0, bitmap.width, bitmap.height).data };
+      };
+      const [x, y] = [await decode(a), await decode(b)];
+      if (x.w !== y.w || x.h !== y.h) return { size: [[x.w, x.h], [y.w, y.h]] };
+      const diff = new OffscreenCanvas(x.w, x.h);
+      const dctx = diff.getContext('2d');
+      const img = dctx.createImageData(x.w, x.h);
+      let differing = 0;
+      for (let i = 0; i < x.data.length; i += 4) {
+        const d = Math.max(Math.abs(x.data[i] - y.data[i]), Math.abs(x.data[i + 1] - y.data[i + 1]), Math.abs(x.data[i + 2] - y.data[i + 2]));
+        const off = d > delta;
+        if (off) differing++;
+        img.data.set(off ? [255, 0, 0, 255] : [y.data[i], y.data[i + 1], y.data[i + 2], 60], i);
+      }
+      dctx.putImageData(img, 0, 0);
+      const png = new Uint8Array(await (await diff.convertToBlob({ type: 'image/png' })).arrayBuffer());
+      let bin = '';
+      for (const c of png) bin += String.fromCharCode(c);
+      return { size: null, differing, pixels: x.w * x.h, diff: btoa(bin) };
+    }, [expected.toString('base64'), actual.toString('base64'), delta]);
+    assert.equal(result.size, null, `${name}: size differs from the baseline (baseline, actual): ${JSON.stringify(result.size)}`);
+    fs.writeFileSync(path.join(out, `${name}.diff.png`), Buffer.from(result.diff, 'base64'));
+    const share = result.differing / result.pixels;
+    assert.ok(share <= tolerance,
+      `${name}: ${result.differing} of ${result.pixels} pixels (${(100 * share).toFixed(2)} %) differ from the baseline ` +
+      `(tolerance ${(100 * tolerance).toFixed(2)} %); see tests/e2e/out/${name}.diff.png`);
+    return { differing: result.differing, pixels: result.pixels };
+  } finally {
+    await context.close();
+  }
 }

@@ -1,14 +1,17 @@
 // The insight layer: summary, change map, search.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, ready, foreign, shot } from './harness.mjs';
+import { serve, launch, open, ready, shot, finish } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
+const done = (session) => finish(session, server.origin);
+
 test('the summary counts the whole document and the current filter', async () => {
-  const { page, errors } = await open(browser);
+  const session = await open(browser);
+  const { page } = session;
   await page.goto(`${server.origin}/index.html`);
   await ready(page);
   const whole = await page.locator('.dd-summary p').first().textContent();
@@ -17,11 +20,12 @@ test('the summary counts the whole document and the current filter', async () =>
   await page.locator('.dd-chip[data-theme="confidence-building"]').click();
   const filtered = await page.locator('.dd-summary p').nth(1).textContent();
   assert.match(filtered, /Selected themes: 1 new · \+\d+ \/ −0 words/);
-  assert.deepEqual(errors, []);
+  await done(session);
 });
 
 test('the change map has one link per shown pair, follows the filter, and jumps on click', async () => {
-  const { page, errors } = await open(browser);
+  const session = await open(browser);
+  const { page } = session;
   await page.goto(`${server.origin}/index.html`);
   await ready(page);
   const links = page.locator('.dd-map a');
@@ -37,11 +41,12 @@ test('the change map has one link per shown pair, follows the filter, and jumps 
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.activeElement?.id === '2015-7');
   assert.match(page.url(), /#2015-7&themes=human-rights$/);
-  assert.deepEqual(errors, []);
+  await done(session);
 });
 
 test('search highlights matches in both drafts, counts them, steps through them, and is in the URL', async () => {
-  const { page, errors, requests } = await open(browser);
+  const session = await open(browser);
+  const { page } = session;
   await page.goto(`${server.origin}/index.html`);
   await ready(page);
   await page.locator('#dd-search-input').fill('information weapons');
@@ -67,12 +72,13 @@ test('search highlights matches in both drafts, counts them, steps through them,
   assert.equal(await fresh.page.locator('#dd-search-input').inputValue(), 'dominant position');
   assert.equal(await fresh.page.locator('[id="2015-5"] mark.dd-hit').count(), 1);
   await shot(page, 'insight-search');
-  assert.deepEqual(errors, []);
-  assert.deepEqual(foreign(requests, server.origin), []);
+  await done(fresh);
+  await done(session);
 });
 
 test('annotations expand in place, state their basis, can be hidden, and appear in embeds', async () => {
-  const { page, errors } = await open(browser);
+  const session = await open(browser);
+  const { page } = session;
   await page.goto(`${server.origin}/index.html#2015-2`);
   await ready(page);
   const row = page.locator('.dd-row', { has: page.locator('[id="2015-2"]') });
@@ -93,5 +99,6 @@ test('annotations expand in place, state their basis, can be hidden, and appear 
   await frame.page.goto(`${server.origin}/index.html?embed=1&id=n#2015-7`);
   await ready(frame.page);
   assert.equal(await frame.page.locator('#note-freedom-of-information').count(), 1);
-  assert.deepEqual(errors, []);
+  await done(frame);
+  await done(session);
 });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, open, ready, dist, shot } from './harness.mjs';
+import { launch, open, ready, finish, dist, shot } from './harness.mjs';
 
 const file = path.join(dist, 'draftdiff.html');
 const url = pathToFileURL(file).href;
@@ -15,10 +15,8 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-/** Requests other than the file itself (any fragment) and in-page data:/blob: URLs. */
-function outside(requests) {
-  return requests.filter((u) => u.split('#')[0] !== url && !u.startsWith('data:') && !u.startsWith('blob:'));
-}
+/** Ends a test: no console error, and no request but the file itself (any fragment). */
+const done = (session) => finish(session, (u) => u.split('#')[0] === url);
 
 test('the file references nothing outside itself', () => {
   const html = fs.readFileSync(file, 'utf8');
@@ -47,7 +45,8 @@ test('the file references nothing outside itself', () => {
 });
 
 test('opens from file:// and renders the comparison with no request but itself', async () => {
-  const { page, errors, requests } = await open(browser);
+  const session = await open(browser);
+  const { page } = session;
   await page.goto(url);
   await ready(page);
   for (const id of ['2011-b', '2015-13']) {
@@ -58,22 +57,23 @@ test('opens from file:// and renders the comparison with no request but itself',
   // The static text has been replaced by the app, not duplicated.
   assert.equal(await page.locator('.dd-static').count(), 0);
   await shot(page, 'single-file');
-  assert.deepEqual(errors, []);
-  assert.deepEqual(outside(requests), [], 'requests other than the file');
+  await done(session);
 });
 
 test('the static text is readable without JavaScript', async () => {
-  const { page, requests } = await open(browser, { javaScriptEnabled: false });
+  const session = await open(browser, { javaScriptEnabled: false });
+  const { page } = session;
   await page.goto(`${url}#2015-7`);
   assert.equal(await page.locator('.dd-static [id="2015-7"]').count(), 1);
   const deleted = await page.locator('.dd-static [id="2011-b"] del').allTextContents();
   assert.match(deleted.join(' ').replace(/\s+/g, ' '), /information weapons/);
   assert.ok(await page.locator('.dd-static [id="2015-7"]').isVisible());
-  assert.deepEqual(outside(requests), []);
+  await done(session);
 });
 
 test('a deep link lands on its provision', async () => {
-  const { page, errors, requests } = await open(browser);
+  const session = await open(browser);
+  const { page } = session;
   await page.goto(`${url}#2015-7`);
   await ready(page);
   const target = page.locator('.dd-app [id="2015-7"]');
@@ -88,12 +88,12 @@ test('a deep link lands on its provision', async () => {
     return r.bottom > 0 && r.top < window.innerHeight;
   }, null, { timeout: 5000 });
   assert.equal(new URL(page.url()).protocol, 'file:');
-  assert.deepEqual(errors, []);
-  assert.deepEqual(outside(requests), []);
+  await done(session);
 });
 
 test('a full-state link applies its themes and view', async () => {
-  const { page, errors, requests } = await open(browser);
+  const session = await open(browser);
+  const { page } = session;
   await page.goto(`${url}#themes=human-rights&view=inline`);
   await ready(page);
   // Inline view: each changed pair is one merged redline.
@@ -106,12 +106,12 @@ test('a full-state link applies its themes and view', async () => {
   const chip = page.locator('.dd-app [aria-pressed="true"]', { hasText: /human rights/i });
   assert.ok(await chip.count() > 0, 'the human-rights chip is pressed');
   assert.match(page.url(), /themes=human-rights/);
-  assert.deepEqual(errors, []);
-  assert.deepEqual(outside(requests), []);
+  await done(session);
 });
 
 test('theme chips toggle and write the state into the file URL', async () => {
-  const { page, errors, requests } = await open(browser);
+  const session = await open(browser);
+  const { page } = session;
   await page.goto(url);
   await ready(page);
   const chip = page.locator('.dd-app button[aria-pressed]', { hasText: /human rights/i }).first();
@@ -124,6 +124,5 @@ test('theme chips toggle and write the state into the file URL', async () => {
   assert.equal(decodeURIComponent(u.pathname), decodeURIComponent(new URL(url).pathname));
   await chip.click();
   assert.equal(await chip.getAttribute('aria-pressed'), 'false');
-  assert.deepEqual(errors, []);
-  assert.deepEqual(outside(requests), []);
+  await done(session);
 });

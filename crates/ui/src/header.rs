@@ -14,6 +14,10 @@ pub struct HeaderProps {
     /// Embedded: one line of title, no long notes.
     #[prop_or_default]
     pub compact: bool,
+    /// The widget is a document of its own (the full page or an iframe), so its title is that
+    /// document's one `h1`; inside a `<draft-diff>` element the host page owns the `h1`.
+    #[prop_or_default]
+    pub own_document: bool,
     /// The current view, described on paper (print only).
     #[prop_or_default]
     pub view: Option<ViewState>,
@@ -87,7 +91,7 @@ pub fn header(p: &HeaderProps) -> Html {
     let title = new.title.to_string();
     html! {
         <@{ if p.compact { "div" } else { "header" } } class="dd-header">
-            if p.compact { <p class="dd-title">{ title }</p> } else { <h1 class="dd-title">{ title }</h1> }
+            if p.own_document { <h1 class="dd-title">{ title }</h1> } else { <p class="dd-title">{ title }</p> }
             <p class="dd-versions">
                 { doc_link(old) }{ dated(old) }
                 <span aria-hidden="true">{ " → " }</span><span class="dd-visually-hidden">{ " compared with " }</span>
