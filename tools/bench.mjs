@@ -402,7 +402,7 @@ async function main() {
   const nat = native();
   const floor = writeFloor(dist);
   const server = await serve({
-    mounts: { '/bench/': path.join(root, 'tests/bench'), '/bench/vendor/': path.join(root, 'node_modules/diff/dist'), '/floor/': floor },
+    mounts: { '/bench/': path.join(root, 'tests/bench'), '/hooks/': path.join(root, 'dist-hooks'), '/bench/vendor/': path.join(root, 'node_modules/diff/dist'), '/floor/': floor },
   });
   const compressed = await serveCompressed(dist);
   const browser = await launch();

@@ -11,7 +11,7 @@ fuzz_target!(|data: &[u8]| {
         let mut ids = std::collections::HashSet::new();
         for (i, p) in doc.provisions.iter().enumerate() {
             assert!(ids.insert(p.id.to_string()), "duplicate id {}", p.id);
-            assert!(Anchor::parse(&doc.anchor(i)).is_some(), "{}", doc.anchor(i));
+            assert!(Anchor::parse(&doc.anchor(i).to_string()).is_some(), "{}", doc.anchor(i));
             assert!(!p.text.trim().is_empty());
         }
     }

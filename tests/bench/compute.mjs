@@ -1,8 +1,8 @@
 // In-browser compute benchmark: draftdiff's wasm core vs jsdiff's diffWords, same page, same
 // run, same provision pairs. Exposes window.runBench(options) for tools/bench.mjs.
-import init, { bench_pairs, bench_compare, bench_diff_pairs } from '../draftdiff.js';
+import init, { bench_pairs, bench_compare, bench_diff_pairs } from '../hooks/draftdiff.js';
 
-await init({ module_or_path: new URL('../draftdiff_bg.wasm', import.meta.url) });
+await init({ module_or_path: new URL('../hooks/draftdiff_bg.wasm', import.meta.url) });
 const pairs = bench_pairs();
 const { diffWords } = window.Diff;
 
