@@ -34,7 +34,7 @@
 //! distinct_years(&mut old, &mut new);
 //! assert_eq!((old.year, new.year), (2019, 2020));
 //! let cmp = Comparison::with_options(old, new, &options());
-//! assert_eq!(cmp.anchor(1, draftdiff_core::compare::Side::Old).as_deref(), Some("2019-b"));
+//! assert_eq!(cmp.anchor(1, draftdiff_core::compare::Side::Old).map(|a| a.to_string()).as_deref(), Some("2019-b"));
 //!
 //! let errors = from_plain_text("Later version", " \n\n\t\n", "Draft 2", 2020).unwrap_err();
 //! assert_eq!(errors[0].to_string(), "Later version: there is no text to compare.");
