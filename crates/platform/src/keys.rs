@@ -64,17 +64,24 @@ pub fn on_shortcut(root: Option<Element>, host: &Host, f: impl Fn(Shortcut) + 's
         Host::Page | Host::Frame { .. } => web_sys::window()?.document()?.into(),
         Host::Element { .. } => root?.into(),
     };
-    Some(Listener::new(&target, "keydown", move |e: &web_sys::Event| {
-        let Some(ev) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-            return;
-        };
-        if let Some(s) = shortcut_of(ev) {
-            if s != Shortcut::Escape {
-                ev.prevent_default();
+    // Not passive: a shortcut's key must not also type into the page (`/` into the search box).
+    let options = gloo_events::EventListenerOptions::enable_prevent_default();
+    Some(Listener::new_with_options(
+        &target,
+        "keydown",
+        options,
+        move |e: &web_sys::Event| {
+            let Some(ev) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                return;
+            };
+            if let Some(s) = shortcut_of(ev) {
+                if s != Shortcut::Escape {
+                    ev.prevent_default();
+                }
+                f(s);
             }
-            f(s);
-        }
-    }))
+        },
+    ))
 }
 
 /// The focused element, seen from inside `root`'s document or shadow root.
