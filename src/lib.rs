@@ -11,7 +11,6 @@ mod frame;
 pub mod panic;
 
 use draftdiff_core::compare::Comparison;
-use draftdiff_core::corpus::bundled;
 use draftdiff_core::link;
 use draftdiff_platform::{browser, scheme};
 use draftdiff_ui::{App, AppProps, Host, Shared};
@@ -20,8 +19,7 @@ use wasm_bindgen::prelude::*;
 
 thread_local! {
     static BUNDLED: Rc<Comparison> = {
-        let [old, new] = bundled();
-        Rc::new(Comparison::new(old.clone(), new.clone()))
+        Rc::new(Comparison::bundled())
     };
 }
 

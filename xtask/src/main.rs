@@ -18,7 +18,6 @@ mod share;
 mod single_file;
 
 use draftdiff_core::compare::Comparison;
-use draftdiff_core::corpus::bundled;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 use std::{env, fs, process};
@@ -34,8 +33,7 @@ fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> Result<(), String> 
 fn finish(dir: &Path, release: bool) -> Result<(), String> {
     let started = Instant::now();
     let template = read(dir, "index.html")?;
-    let [old, new] = bundled();
-    let cmp = Comparison::new(old.clone(), new.clone());
+    let cmp = Comparison::bundled();
     let site = share::Site::new(env::var("DRAFTDIFF_PUBLIC_URL").ok());
     if let Some(notice) = site.notice() {
         eprintln!("xtask: {notice}");

@@ -103,14 +103,12 @@ pub fn write_all(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use draftdiff_core::corpus::bundled;
 
     const TEMPLATE: &str = r#"<!doctype html><html lang="en"><head><title>T</title><meta name="description" content="D"><!--draftdiff:meta--><link rel="stylesheet" href="draftdiff.css"><script type="module" src="draftdiff-embed.js"></script></head><body><div id="draftdiff" class="dd-root"><!--draftdiff:static--></div></body></html>"#;
 
     #[test]
     fn every_provision_of_both_drafts_gets_its_own_page() {
-        let [old, new] = bundled();
-        let cmp = Comparison::new(old.clone(), new.clone());
+        let cmp = Comparison::bundled();
         let mut anchors = Vec::new();
         for pair in 0..cmp.pairs.len() {
             for side in [Side::Old, Side::New] {
@@ -123,7 +121,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(anchors.len(), old.provisions.len() + new.provisions.len());
+        assert_eq!(anchors.len(), cmp.old.provisions.len() + cmp.new.provisions.len());
         for a in ["2015-7", "2011-f", "2015-pre-3", "2015-code-chapeau", "2015-10"] {
             assert!(anchors.iter().any(|x| x == a), "{a}");
         }
@@ -131,8 +129,7 @@ mod tests {
 
     #[test]
     fn a_page_names_its_provision_in_every_tag() {
-        let [old, new] = bundled();
-        let cmp = Comparison::new(old.clone(), new.clone());
+        let cmp = Comparison::bundled();
         let pair = cmp
             .pair_of_anchor(&draftdiff_core::link::Anchor::parse("2011-f").unwrap())
             .unwrap();

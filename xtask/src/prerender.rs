@@ -112,11 +112,9 @@ pub fn pair(cmp: &Comparison, pair: usize, focus: Side, back: &str, facts: &str)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use draftdiff_core::corpus::bundled;
 
     fn cmp() -> Comparison {
-        let [old, new] = bundled();
-        Comparison::new(old.clone(), new.clone())
+        Comparison::bundled()
     }
 
     fn article<'h>(html: &'h str, id: &str) -> &'h str {

@@ -479,11 +479,9 @@ pub fn image(fonts: &Fonts, cmp: &Comparison) -> Result<Vec<u8>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use draftdiff_core::corpus::bundled;
 
     fn cmp() -> Comparison {
-        let [old, new] = bundled();
-        Comparison::new(old.clone(), new.clone())
+        Comparison::bundled()
     }
 
     fn plain(text: &str) -> Vec<(String, Change)> {

@@ -265,11 +265,9 @@ pub fn oembed(share: &Share, site: &Site) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use draftdiff_core::corpus::bundled;
 
     fn cmp() -> Comparison {
-        let [old, new] = bundled();
-        Comparison::new(old.clone(), new.clone())
+        Comparison::bundled()
     }
 
     fn site() -> Site {

@@ -53,6 +53,12 @@ pub struct Comparison {
 const DIFF_BUDGET: Duration = Duration::from_millis(250);
 
 impl Comparison {
+    /// The bundled drafts compared: what the page, the embeds, the build step and most tests show.
+    pub fn bundled() -> Comparison {
+        let [old, new] = crate::corpus::bundled();
+        Comparison::new(old.clone(), new.clone())
+    }
+
     /// Aligns and diffs two versions with the default options.
     pub fn new(old: Document, new: Document) -> Comparison {
         Comparison::with_options(old, new, &Options::default())
@@ -142,11 +148,9 @@ impl Comparison {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::bundled;
 
     fn cmp() -> Comparison {
-        let [old, new] = bundled();
-        Comparison::new(old.clone(), new.clone())
+        Comparison::bundled()
     }
 
     #[test]

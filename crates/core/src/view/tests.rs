@@ -12,8 +12,7 @@ use crate::stats::Summary;
 use std::rc::Rc;
 
 fn cmp() -> Comparison {
-    let [old, new] = bundled();
-    Comparison::new(old.clone(), new.clone())
+    Comparison::bundled()
 }
 
 fn at(s: &str) -> Anchor {
