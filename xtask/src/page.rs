@@ -1,16 +1,15 @@
-//! Turns the page Trunk staged (`index.html`, with its `<!--draftdiff:meta-->` and
-//! `<!--draftdiff:static-->` markers) into a finished page, the main one or a provision's,
-//! with an HTML rewriter (`lol_html`) rather than string search, so attributes, comments and
-//! scripts are recognised as what they are.
+//! Turns the page Trunk staged (`index.html`, with its `<template data-draftdiff="meta">` slot
+//! in `<head>` and the empty `#draftdiff` root) into a finished page, the main one or a
+//! provision's, with an HTML rewriter (`lol_html`) rather than string search, so attributes,
+//! comments and scripts are recognised as what they are. The slots are elements, not comments,
+//! because Trunk's release minifier drops comments.
 
 use lol_html::html_content::ContentType;
-use lol_html::{comments, element, rewrite_str};
+use lol_html::{element, rewrite_str};
 use std::cell::Cell;
 
-/// The marker Trunk's page carries where the static comparison goes.
-pub const STATIC_MARKER: &str = "draftdiff:static";
-/// The marker in `<head>` where the link-preview tags go.
-pub const META_MARKER: &str = "draftdiff:meta";
+/// The slot in `<head>` where the link-preview tags go (replaced by them).
+pub const META_SLOT: &str = r#"template[data-draftdiff="meta"]"#;
 
 /// What one finished page holds.
 pub struct Page<'a> {
@@ -23,7 +22,7 @@ pub struct Page<'a> {
     pub description: Option<&'a str>,
     /// Markup for the `<head>` marker (already relative to the page).
     pub head: &'a str,
-    /// Markup for the static marker inside `#draftdiff`.
+    /// Markup for the (empty) `#draftdiff` root: the static comparison.
     pub body: &'a str,
     /// The provision the page is for: `data-provision` on `#draftdiff`.
     pub provision: Option<&'a str>,
@@ -69,7 +68,7 @@ pub fn render(template: &str, page: &Page) -> Result<String, String> {
             }),
             element!("[href]", |el| rebase(el, "href")),
             element!("[src]", |el| rebase(el, "src")),
-            element!("head > title", |el| {
+            element!("title", |el| {
                 if let Some(t) = page.title {
                     el.set_inner_content(t, ContentType::Text);
                 }
@@ -85,30 +84,23 @@ pub fn render(template: &str, page: &Page) -> Result<String, String> {
                 if let Some(p) = page.provision {
                     el.set_attribute("data-provision", p)?;
                 }
+                el.set_inner_content(page.body, ContentType::Html);
+                found_static.set(true);
                 Ok(())
             }),
-            comments!("head", |c| {
-                if c.text().trim() == META_MARKER {
-                    c.replace(page.head, ContentType::Html);
-                    found_meta.set(true);
-                }
-                Ok(())
-            }),
-            comments!("#draftdiff", |c| {
-                if c.text().trim() == STATIC_MARKER {
-                    c.replace(page.body, ContentType::Html);
-                    found_static.set(true);
-                }
+            element!(META_SLOT, |el| {
+                el.replace(page.head, ContentType::Html);
+                found_meta.set(true);
                 Ok(())
             }),
         ]),
     )
     .map_err(|e| format!("index.html: {e}"))?;
     if !found_meta.get() {
-        return Err(format!("index.html has no <!--{META_MARKER}--> marker in <head>"));
+        return Err(r#"index.html has no <template data-draftdiff="meta"> in <head>"#.to_string());
     }
     if !found_static.get() {
-        return Err(format!("index.html has no <!--{STATIC_MARKER}--> marker in #draftdiff"));
+        return Err("index.html has no #draftdiff root".to_string());
     }
     Ok(out)
 }
@@ -117,7 +109,7 @@ pub fn render(template: &str, page: &Page) -> Result<String, String> {
 mod tests {
     use super::*;
 
-    const TEMPLATE: &str = r##"<!doctype html><html><head><title>T</title><meta name="description" content="D"><!--draftdiff:meta--><link rel="icon" href="favicon.svg"><link rel="stylesheet" href="./draftdiff.css" integrity="sha384-x"><link data-trunk rel="rust" data-wasm-opt="z"><link rel="preload" href="draftdiff_bg.wasm"><script type="module" src="draftdiff-embed.js"></script><link rel="x" href="https://a.example/x"></head><body><a href="#top">top</a><div id="draftdiff" class="dd-root"><!--draftdiff:static--></div></body></html>"##;
+    const TEMPLATE: &str = r##"<!doctype html><html><head><title>T</title><meta name="description" content="D"><template data-draftdiff="meta"></template><link rel="icon" href="favicon.svg"><link rel="stylesheet" href="./draftdiff.css" integrity="sha384-x"><link data-trunk rel="rust" data-wasm-opt="z"><link rel="preload" href="draftdiff_bg.wasm"><script type="module" src="draftdiff-embed.js"></script><link rel="x" href="https://a.example/x"></head><body><a href="#top">top</a><div id="draftdiff" class="dd-root"></div></body></html>"##;
 
     fn page<'a>(root: &'a str, provision: Option<&'a str>) -> Page<'a> {
         Page {
@@ -135,7 +127,7 @@ mod tests {
         let out = render(TEMPLATE, &page("../../", Some("2015-7"))).unwrap();
         assert!(out.contains("<title>2011 (f) → 2015 (7) &amp; more</title>"));
         assert!(out.contains(r#"<meta name="description" content="say &quot;this&quot;">"#));
-        assert!(out.contains(r#"<meta property="og:title" content="x">"#) && !out.contains("draftdiff:meta"));
+        assert!(out.contains(r#"<meta property="og:title" content="x">"#) && !out.contains("data-draftdiff"));
         assert!(out.contains(r#"<div id="draftdiff" class="dd-root" data-provision="2015-7"><p>static</p></div>"#));
         for url in [
             "../../favicon.svg",
@@ -157,8 +149,8 @@ mod tests {
     fn the_main_page_keeps_its_urls_and_missing_markers_are_errors() {
         let out = render(TEMPLATE, &page("", None)).unwrap();
         assert!(out.contains(r#"href="./draftdiff.css""#) && !out.contains("data-provision"));
-        assert!(render(&TEMPLATE.replace("<!--draftdiff:static-->", ""), &page("", None)).is_err());
-        assert!(render(&TEMPLATE.replace("<!--draftdiff:meta-->", ""), &page("", None)).is_err());
+        assert!(render(&TEMPLATE.replace(r#"<div id="draftdiff" class="dd-root"></div>"#, ""), &page("", None)).is_err());
+        assert!(render(&TEMPLATE.replace(r#"<template data-draftdiff="meta"></template>"#, ""), &page("", None)).is_err());
     }
 
     #[test]

@@ -104,7 +104,7 @@ pub fn write_all(
 mod tests {
     use super::*;
 
-    const TEMPLATE: &str = r#"<!doctype html><html lang="en"><head><title>T</title><meta name="description" content="D"><!--draftdiff:meta--><link rel="stylesheet" href="draftdiff.css"><script type="module" src="draftdiff-embed.js"></script></head><body><div id="draftdiff" class="dd-root"><!--draftdiff:static--></div></body></html>"#;
+    const TEMPLATE: &str = r#"<!doctype html><html lang="en"><head><title>T</title><meta name="description" content="D"><template data-draftdiff="meta"></template><link rel="stylesheet" href="draftdiff.css"><script type="module" src="draftdiff-embed.js"></script></head><body><div id="draftdiff" class="dd-root"></div></body></html>"#;
 
     #[test]
     fn every_provision_of_both_drafts_gets_its_own_page() {
