@@ -17,6 +17,11 @@ use draftdiff_ui::{App, AppProps, Host, Shared};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
+/// The global allocator (single-threaded wasm: no atomics).
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 thread_local! {
     static BUNDLED: Rc<Comparison> = {
         Rc::new(Comparison::bundled())

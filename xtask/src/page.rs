@@ -149,8 +149,16 @@ mod tests {
     fn the_main_page_keeps_its_urls_and_missing_markers_are_errors() {
         let out = render(TEMPLATE, &page("", None)).unwrap();
         assert!(out.contains(r#"href="./draftdiff.css""#) && !out.contains("data-provision"));
-        assert!(render(&TEMPLATE.replace(r#"<div id="draftdiff" class="dd-root"></div>"#, ""), &page("", None)).is_err());
-        assert!(render(&TEMPLATE.replace(r#"<template data-draftdiff="meta"></template>"#, ""), &page("", None)).is_err());
+        assert!(render(
+            &TEMPLATE.replace(r#"<div id="draftdiff" class="dd-root"></div>"#, ""),
+            &page("", None)
+        )
+        .is_err());
+        assert!(render(
+            &TEMPLATE.replace(r#"<template data-draftdiff="meta"></template>"#, ""),
+            &page("", None)
+        )
+        .is_err());
     }
 
     #[test]

@@ -198,7 +198,7 @@ impl Aligner<'_> {
         let mut bag = Vec::with_capacity(text.len());
         let mut seq = Vec::with_capacity(text.len());
         for t in &text {
-            let words: Vec<String> = diff::words(t).map(str::to_lowercase).collect();
+            let words: Vec<String> = diff::words(t).map(draftdiff_data::fold::lowercase).collect();
             let content: Vec<u32> = words
                 .iter()
                 .filter(|w| !diff::is_stopword(w))
