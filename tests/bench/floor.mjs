@@ -10,19 +10,20 @@ import path from 'node:path';
 export function floorHtml(indexHtml) {
   return indexHtml
     .replace(/<script\b[^>]*>[\s\S]*?<\/script>\s*/gi, '')
-    .replace(/<link\b[^>]*\brel="(?:modulepreload|preload)"[^>]*>\s*/gi, '')
+    // Attribute values quoted or not: the release build's page template is minified.
+    .replace(/<link\b[^>]*\brel="?(?:modulepreload|preload)\b[^>]*>\s*/gi, '')
     .replace(/<link\b[^>]*\bdata-trunk\b[^>]*>\s*/gi, '')
     .replace(/<noscript>[\s\S]*?<\/noscript>\s*/gi, '')
     // Served from another path: resolve the stylesheet and icon against the site root.
-    .replace(/<head>/i, '<head><base href="/">');
+    .replace(/<meta charset="?utf-8"?>/i, (tag) => `${tag}<base href="/">`);
 }
 
 /** The same, for file://: the stylesheet inlined (as the single file has it), no <base>. */
 export function floorFileHtml(indexHtml, dist) {
   return floorHtml(indexHtml)
-    .replace('<head><base href="/">', '<head>')
-    .replace(/<link\b[^>]*\brel="stylesheet"[^>]*>/gi, (tag) => {
-      const href = /\bhref="([^"]+)"/.exec(tag)[1];
+    .replace('<base href="/">', '')
+    .replace(/<link\b[^>]*\brel="?stylesheet\b[^>]*>/gi, (tag) => {
+      const href = /\bhref="?([^"\s>]+)/.exec(tag)[1];
       return `<style>${fs.readFileSync(path.join(dist, path.basename(href.split('?')[0])), 'utf8')}</style>`;
     });
 }
@@ -35,7 +36,9 @@ export function writeFloor(dist) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'draftdiff-floor-'));
   const index = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
   for (const [name, html] of [['index.html', floorHtml(index)], ['file.html', floorFileHtml(index, dist)]]) {
-    if (/<script/i.test(html) || !/class="dd-static/.test(html)) throw new Error(`floor ${name}: scripts left, or no static text`);
+    if (/<script|rel="?preload/i.test(html) || !/class="dd-static/.test(html) || !/<base href|<style>/.test(html)) {
+      throw new Error(`floor ${name}: scripts or fetch hints left, no static text, or the stylesheet unresolved`);
+    }
     fs.writeFileSync(path.join(dir, name), html);
   }
   return dir;

@@ -9,6 +9,7 @@
 mod bench;
 mod canvas;
 mod html;
+mod imports;
 mod page;
 mod pages;
 mod png;
@@ -60,10 +61,14 @@ fn finish(dir: &Path, release: bool) -> Result<(), String> {
 
     if release {
         let wasm = fs::read(dir.join("draftdiff_bg.wasm")).map_err(|e| format!("draftdiff_bg.wasm: {e}"))?;
+        let (wasm, glue, renamed) = imports::shorten(&wasm, &read(dir, "draftdiff.js")?)?;
+        write(dir, "draftdiff_bg.wasm", &wasm)?;
+        write(dir, "draftdiff.js", &glue)?;
+        eprintln!("xtask: {renamed} wasm imports renamed short");
         let single = single_file::build(&single_file::Inputs {
             html: &page,
             css: &read(dir, "draftdiff.css")?,
-            glue: &read(dir, "draftdiff.js")?,
+            glue: &glue,
             wasm: &wasm,
             favicon: &read(dir, "favicon.svg")?,
         })?;
