@@ -262,6 +262,11 @@ function report({ m, sizes, start, comp, nat, inter, lh, load }) {
   L.push('The full page and the iframe embed load the same set; the iframe\'s host page adds `draftdiff-host.js`.', '');
   L.push(table(sizes), '');
 
+  L.push('### Size levers, one at a time', '');
+  L.push(fs.readFileSync(path.join(root, 'tests/bench/levers.md'), 'utf8').trim(), '');
+  L.push('### What the wasm is made of', '');
+  L.push(sizeReport().trim(), '');
+
   L.push('## (b) Start-up', '');
   L.push(`${LOADS} loads of each mode (plus one discarded warm-up round), interleaved (load i of every mode before load`);
   L.push('i + 1 of any), every load in a fresh browser context (empty caches), viewport 1280×900, one browser.');
@@ -373,6 +378,15 @@ function report({ m, sizes, start, comp, nat, inter, lh, load }) {
   L.push('- On a loaded machine (see the load average above) the spread is wide: the medians are the figures to compare.');
   L.push('');
   return L.join('\n');
+}
+
+/** `tools/size-report` on the build just measured: the wasm's bytes by crate, module and function. */
+function sizeReport() {
+  try {
+    return execFileSync(path.join(root, 'tools/size-report'), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  } catch (e) {
+    return `(tools/size-report failed: ${e.message})`;
+  }
 }
 
 /** Lighthouse over both servers × both pages × both form factors, one run each, in sequence. */

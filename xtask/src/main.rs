@@ -17,6 +17,7 @@ mod prerender;
 mod preview;
 mod share;
 mod single_file;
+mod size;
 
 use draftdiff_core::compare::Comparison;
 use std::path::{Path, PathBuf};
@@ -99,7 +100,14 @@ fn main() {
             }
         }
         Some("bench") => bench::run(&args[1..]),
-        _ => Err("usage: xtask finish [STAGING_DIR] | xtask bench [RUNS] [--json]".into()),
+        Some("size") => match args.get(1) {
+            Some(wasm) => fs::read(wasm)
+                .map_err(|e| format!("{wasm}: {e}"))
+                .and_then(|bytes| size::report(&bytes))
+                .map(|r| print!("{}", size::markdown(&r))),
+            None => Err("size: give a wasm file built with its names (tools/size-report)".into()),
+        },
+        _ => Err("usage: xtask finish [STAGING_DIR] | xtask bench [RUNS] [--json] | xtask size WASM".into()),
     };
     if let Err(e) = result {
         eprintln!("xtask: {e}");
