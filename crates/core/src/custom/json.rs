@@ -145,6 +145,40 @@ impl Problems<'_> {
     }
 }
 
+/// How deeply a document file may nest lists and objects. The shape needs 3 (document,
+/// provisions list, provision); the rest is room for extra fields a tool adds.
+pub const MAX_NESTING: usize = 32;
+
+/// Checks, before the JSON is turned into a [`JsonDocument`], that it nests no deeper than
+/// [`MAX_NESTING`]. Why: `JSON.parse` accepts a megabyte of `[`, but reading that value into
+/// Rust recurses once per level and would overflow the wasm stack, a trap no message can
+/// explain. One pass over the text, outside strings, without recursion.
+pub fn check_nesting(text: &str) -> Result<(), String> {
+    let (mut depth, mut deepest, mut in_string, mut escaped) = (0usize, 0usize, false, false);
+    for b in text.bytes() {
+        match (in_string, escaped, b) {
+            (true, true, _) => escaped = false,
+            (true, false, b'\\') => escaped = true,
+            (true, false, b'"') => in_string = false,
+            (true, false, _) => {}
+            (false, _, b'"') => in_string = true,
+            (false, _, b'[' | b'{') => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            (false, _, b']' | b'}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    if deepest > MAX_NESTING {
+        Err(format!(
+            "lists and objects nested {deepest} levels deep; a document needs 3, and at most {MAX_NESTING} are read"
+        ))
+    } else {
+        Ok(())
+    }
+}
+
 /// Validates a document file and builds the [`Document`]; every problem is reported (up
 /// to [`MAX_ERRORS`](super::MAX_ERRORS)), by field and provision.
 ///
@@ -388,6 +422,26 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use serde_json::{json, Value};
+
+    #[test]
+    fn nesting_is_bounded_before_the_value_is_read_and_strings_do_not_count() {
+        let guide = include_str!("../../../../docs/custom-documents.md");
+        let example = guide
+            .split("```json\n")
+            .nth(1)
+            .and_then(|r| r.split("```").next())
+            .unwrap();
+        assert_eq!(check_nesting(example), Ok(()));
+        let deep = "[".repeat(2 * 1024 * 1024);
+        let err = check_nesting(&deep).unwrap_err();
+        assert!(err.contains("2097152 levels"), "{err}");
+        let edge = "[".repeat(MAX_NESTING) + &"]".repeat(MAX_NESTING);
+        assert_eq!(check_nesting(&edge), Ok(()));
+        assert!(check_nesting(&format!("[{edge}]")).is_err());
+        // Brackets inside strings, escaped quotes included, are text.
+        let text = format!(r#"{{"text": "{} \" {}"}}"#, "[".repeat(100), "{".repeat(100));
+        assert_eq!(check_nesting(&text), Ok(()));
+    }
 
     /// The example of docs/custom-documents.md is a valid document.
     #[test]
