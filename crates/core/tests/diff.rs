@@ -3,6 +3,7 @@
 //! Why here and not beside the diff: the diff lives in the engine crate, which has no corpus
 //! (the bundled drafts are compiled into the core); these tests need both.
 
+use draftdiff_core::align::{align, RowKind};
 use draftdiff_core::corpus::{bundled, Document};
 use draftdiff_core::diff::{word_diff, Change, WordDiff};
 
@@ -51,10 +52,10 @@ fn corpus_identical_provisions_are_one_equal_span() {
 #[test]
 fn the_bundled_drafts_redline() {
     let [old, new] = bundled();
-    let rows = draftdiff_core::align::align(&old.provisions, &new.provisions).rows;
+    let rows = align(&old.provisions, &new.provisions).rows;
     let mut out = String::new();
     for r in &rows {
-        let sources = r.old.into_iter().filter(|_| r.kind != draftdiff_core::align::RowKind::Unchanged);
+        let sources = r.old.into_iter().filter(|_| r.kind != RowKind::Unchanged);
         for o in sources.chain(r.also_draws_on.iter().copied()) {
             let Some(n) = r.new else { continue };
             let (po, pn) = (&old.provisions[o], &new.provisions[n]);
@@ -74,4 +75,3 @@ fn the_bundled_drafts_redline() {
     }
     insta::assert_snapshot!(out);
 }
-

@@ -37,9 +37,9 @@
 //! assert_eq!((same.new, same.kind), (Some(1), RowKind::Unchanged));
 //! ```
 
-use crate::{Paragraph, Part};
 use crate::diff::{self, WordDiff};
 use crate::sequence::{diff_ids, intern, Instant};
+use crate::{Paragraph, Part};
 use similar::DiffOp;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;

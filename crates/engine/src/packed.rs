@@ -208,7 +208,10 @@ mod tests {
 
     #[test]
     fn bytes_that_do_not_fit_the_documents_are_refused() {
-        let old = doc(&[(3, "All States shall cooperate."), (3, "Dropped entirely, never seen again.")]);
+        let old = doc(&[
+            (3, "All States shall cooperate."),
+            (3, "Dropped entirely, never seen again."),
+        ]);
         let new = doc(&[(3, "All States shall cooperate fully.")]);
         let pairs = pair_up(&old, &new, &Options::default());
         let bytes = encode(&pairs);
@@ -223,7 +226,9 @@ mod tests {
     }
 
     fn texts() -> impl Strategy<Value = Vec<(usize, String)>> {
-        let word = prop::sample::select(vec!["States", "the", "code", "of", "peace", "ICT", "信", "é", ",", " ", "\n"]);
+        let word = prop::sample::select(vec![
+            "States", "the", "code", "of", "peace", "ICT", "信", "é", ",", " ", "\n",
+        ]);
         let text = prop::collection::vec(word, 0..16).prop_map(|w| w.concat());
         prop::collection::vec((0..4usize, text), 0..8).prop_map(|mut v| {
             v.sort_by_key(|(p, _)| *p);
