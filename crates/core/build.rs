@@ -1,8 +1,14 @@
 //! Turns the data files under `data/` into static Rust at build time, so the wasm carries
 //! no TOML parser and does no parsing at start-up. A data error fails the build with the
 //! file, the provision and the problem.
+//!
+//! It also compares the two bundled drafts here, natively, with the engine the core uses for
+//! readers' documents, and writes the result as compact bytes (`comparison.bin`, see
+//! `draftdiff_engine::packed`): the viewer decodes the comparison instead of computing it.
 
+use draftdiff_data::model::Part;
 use draftdiff_data::{corpus as corpus_data, notes as notes_data, themes as themes_data};
+use draftdiff_engine::{align::Options, packed, pairing, Paragraph};
 
 use std::{env, fs, path::Path, process};
 
@@ -20,6 +26,22 @@ const DATA: &str = "../../data";
 fn read(path: &str) -> String {
     let full = Path::new(DATA).join(path.strip_prefix("data/").unwrap_or(path));
     fs::read_to_string(&full).unwrap_or_else(|e| fail(&[format!("{path}: {e}")]))
+}
+
+/// A provision of a data file as the engine reads it.
+struct Para<'a> {
+    part: Part,
+    text: &'a str,
+}
+
+impl Paragraph for Para<'_> {
+    fn part(&self) -> Part {
+        self.part
+    }
+
+    fn text(&self) -> &str {
+        self.text
+    }
 }
 
 fn main() {
@@ -53,6 +75,20 @@ fn main() {
     }
     let code = corpus_data::emit("DOC_OLD", &docs[0]) + &corpus_data::emit("DOC_NEW", &docs[1]);
     fs::write(Path::new(&out_dir).join("corpus.rs"), code).expect("write corpus.rs");
+
+    // The same engine and options as `Comparison::new`, on the same texts as the statics above.
+    fn paragraphs(d: &corpus_data::RawDocument) -> Vec<Para<'_>> {
+        d.provisions
+            .iter()
+            .map(|p| Para {
+                part: Part::from_key(&p.part).expect("validated"),
+                text: &p.text,
+            })
+            .collect()
+    }
+    let (old, new) = (paragraphs(&docs[0]), paragraphs(&docs[1]));
+    let pairs = pairing::pair_up(&old, &new, &Options::default());
+    fs::write(Path::new(&out_dir).join("comparison.bin"), packed::encode(&pairs)).expect("write comparison.bin");
 
     let provisions: Vec<_> = docs
         .iter()

@@ -3,6 +3,11 @@
 //! Computed once per pair of documents and then only read: theme filters, views, search and
 //! links all work on this value, so toggling them never re-runs the alignment or a diff.
 //!
+//! The bundled drafts give the same comparison every time, so it is not computed at run time:
+//! the build script runs the same engine natively and ships its result as compact bytes
+//! (`draftdiff_engine::packed`), and [`Comparison::bundled`] only decodes them, on every target.
+//! A native test checks the decoded value against [`Comparison::new`], so the two cannot drift.
+//!
 //! ```
 //! use draftdiff_core::{compare::Comparison, corpus::bundled};
 //! let [old, new] = bundled();
@@ -10,13 +15,15 @@
 //! let f = draftdiff_core::link::Anchor::parse("2011-f").unwrap();
 //! let pair = cmp.pair_of_anchor(&f).unwrap();
 //! assert_eq!(cmp.new.provisions[cmp.pairs[pair].row.new.unwrap()].id, "7");
+//! assert_eq!(cmp, Comparison::bundled());
 //! ```
 
-use crate::align::{align_with, Options, Row, RowKind};
+use crate::align::Options;
 use crate::corpus::{Document, Part};
-use crate::diff::{word_diff_within, WordDiff};
 use crate::link::Anchor;
-use std::time::Duration;
+use draftdiff_engine::{packed, pairing};
+
+pub use draftdiff_engine::pairing::Pair;
 
 /// Which version a provision belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -25,15 +32,6 @@ pub enum Side {
     Old,
     /// The later version.
     New,
-}
-
-/// One aligned row and, where both sides exist and differ, their word diff.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Pair {
-    /// The alignment row.
-    pub row: Row,
-    /// Word diff of the pair (changed and moved rows only).
-    pub diff: Option<WordDiff>,
 }
 
 /// Two versions of one document, aligned and diffed.
@@ -49,14 +47,17 @@ pub struct Comparison {
     pub simplified: bool,
 }
 
-/// Time a single pair's word diff may take before it is simplified (user documents only matter).
-const DIFF_BUDGET: Duration = Duration::from_millis(250);
+/// The bundled comparison as the build script computed it (`build.rs`, `draftdiff_engine::packed`).
+static BUNDLED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/comparison.bin"));
 
 impl Comparison {
     /// The bundled drafts compared: what the page, the embeds, the build step and most tests show.
+    /// Decoded from the data the build computed, never computed here (see the module docs).
     pub fn bundled() -> Comparison {
         let [old, new] = crate::corpus::bundled();
-        Comparison::new(old.clone(), new.clone())
+        let pairs = packed::decode(BUNDLED, &old.provisions, &new.provisions)
+            .expect("the build script packs the comparison of these very documents");
+        Comparison::from_parts(old.clone(), new.clone(), pairs)
     }
 
     /// Aligns and diffs two versions with the default options.
@@ -66,28 +67,19 @@ impl Comparison {
 
     /// Aligns and diffs with explicit alignment options (custom documents pass a budget).
     pub fn with_options(old: Document, new: Document, options: &Options) -> Comparison {
-        let alignment = align_with(&old.provisions, &new.provisions, options);
-        let mut simplified = alignment.simplified;
-        let pairs = alignment
-            .rows
-            .into_iter()
-            .map(|row| {
-                let diff = match (row.kind, row.old, row.new) {
-                    (RowKind::Changed | RowKind::Moved, Some(o), Some(n)) => {
-                        let d = word_diff_within(&old.provisions[o].text, &new.provisions[n].text, DIFF_BUDGET);
-                        simplified |= d.simplified;
-                        Some(d)
-                    }
-                    _ => None,
-                };
-                Pair { row, diff }
-            })
-            .collect();
+        let pairs = pairing::pair_up(&old.provisions, &new.provisions, options);
+        Comparison::from_parts(old, new, pairs)
+    }
+
+    /// A comparison from pairs already computed for these two documents (decoded from the
+    /// build's data, or received from wherever the engine ran); the pairs' indices must point
+    /// into `old` and `new`.
+    pub fn from_parts(old: Document, new: Document, pairs: pairing::Pairs) -> Comparison {
         Comparison {
             old,
             new,
-            pairs,
-            simplified,
+            pairs: pairs.pairs,
+            simplified: pairs.simplified,
         }
     }
 
@@ -148,9 +140,26 @@ impl Comparison {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::RowKind;
 
     fn cmp() -> Comparison {
         Comparison::bundled()
+    }
+
+    /// The shipped data is what the engine computes: `bundled()` decodes the build's bytes
+    /// through the very path the wasm takes, and must equal a fresh computation.
+    #[test]
+    fn the_shipped_comparison_is_what_the_engine_computes() {
+        let [old, new] = crate::corpus::bundled();
+        let computed = Comparison::new(old.clone(), new.clone());
+        assert_eq!(Comparison::bundled(), computed);
+        assert_eq!(
+            packed::encode(&pairing::Pairs {
+                pairs: computed.pairs,
+                simplified: computed.simplified
+            }),
+            BUNDLED
+        );
     }
 
     #[test]

@@ -60,6 +60,17 @@ pub struct Document {
     pub provisions: Cow<'static, [Provision]>,
 }
 
+/// What the engine reads of a provision (its part and wording).
+impl draftdiff_engine::Paragraph for Provision {
+    fn part(&self) -> Part {
+        self.part
+    }
+
+    fn text(&self) -> &str {
+        &self.text
+    }
+}
+
 impl Provision {
     /// How readers name the provision: its printed label, or a name built from its id for
     /// paragraphs the document does not number (`Chapeau`, `Preamble ¶3`, `Signatures`).

@@ -8,7 +8,7 @@
 //! nothing at the sizes of a provision or a document's list of paragraphs.
 //!
 //! ```
-//! use draftdiff_core::sequence::{diff_ids, intern};
+//! use draftdiff_engine::sequence::{diff_ids, intern};
 //! let (a, b) = intern(["a", "b", "c"].into_iter(), ["a", "c"].into_iter());
 //! let ops = diff_ids(&a, &b, None);
 //! assert_eq!(ops.len(), 3); // equal a, delete b, equal c

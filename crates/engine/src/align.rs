@@ -20,17 +20,26 @@
 //! below, cheaper pairings take over and [`Alignment::simplified`] says so.
 //!
 //! ```
-//! use draftdiff_core::align::{align, RowKind};
-//! use draftdiff_core::corpus::bundled;
-//! let [old, new] = bundled();
-//! let alignment = align(&old.provisions, &new.provisions);
-//! let i = alignment.rows.iter().find(|r| r.old == old.index_of("i")).unwrap();
-//! assert_eq!((i.new, i.kind), (new.index_of("11"), RowKind::Unchanged));
+//! use draftdiff_engine::align::{align, RowKind};
+//! use draftdiff_engine::{Paragraph, Part};
+//! struct P(&'static str);
+//! impl Paragraph for P {
+//!     fn part(&self) -> Part { Part::Code }
+//!     fn text(&self) -> &str { self.0 }
+//! }
+//! let old = [P("States shall cooperate in good faith."), P("Disputes go to a panel of three arbiters.")];
+//! let new = [P("A new opening provision on the register of vessels."), P("Disputes go to a panel of three arbiters."),
+//!            P("States shall cooperate fully and in good faith.")];
+//! let alignment = align(&old, &new);
+//! let moved = alignment.rows.iter().find(|r| r.old == Some(0)).unwrap();
+//! assert_eq!((moved.new, moved.kind), (Some(2), RowKind::Moved));
+//! let same = alignment.rows.iter().find(|r| r.old == Some(1)).unwrap();
+//! assert_eq!((same.new, same.kind), (Some(1), RowKind::Unchanged));
 //! ```
 
-use crate::corpus::{Part, Provision};
 use crate::diff::{self, WordDiff};
 use crate::sequence::{diff_ids, intern, Instant};
+use crate::{Paragraph, Part};
 use similar::DiffOp;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
@@ -141,12 +150,12 @@ const STOCK_PHRASE_SOURCES: usize = 3;
 const MAX_SOURCES: usize = 8;
 
 /// Aligns two versions with [`Options::default`].
-pub fn align(old: &[Provision], new: &[Provision]) -> Alignment {
+pub fn align<P: Paragraph>(old: &[P], new: &[P]) -> Alignment {
     align_with(old, new, &Options::default())
 }
 
 /// Aligns two versions: see the module documentation for the method.
-pub fn align_with(old: &[Provision], new: &[Provision], opts: &Options) -> Alignment {
+pub fn align_with<P: Paragraph>(old: &[P], new: &[P], opts: &Options) -> Alignment {
     let mut aligner = Aligner {
         opts,
         deadline: opts.budget.and_then(|b| Instant::now().checked_add(b)),
@@ -155,7 +164,7 @@ pub fn align_with(old: &[Provision], new: &[Provision], opts: &Options) -> Align
     };
     let mut rows = Vec::with_capacity(old.len().max(new.len()));
     for part in Part::ALL {
-        let pick = |side: &[Provision]| -> Vec<usize> { (0..side.len()).filter(|&i| side[i].part == part).collect() };
+        let pick = |side: &[P]| -> Vec<usize> { (0..side.len()).filter(|&i| side[i].part() == part).collect() };
         let (o, n) = (pick(old), pick(new));
         if o.is_empty() && n.is_empty() {
             continue;
@@ -193,8 +202,8 @@ struct Aligner<'o> {
 type Pair = (usize, usize);
 
 impl Aligner<'_> {
-    fn side<'a>(&mut self, all: &'a [Provision], index: Vec<usize>) -> Side<'a> {
-        let text: Vec<&str> = index.iter().map(|&i| all[i].text.as_ref()).collect();
+    fn side<'a, P: Paragraph>(&mut self, all: &'a [P], index: Vec<usize>) -> Side<'a> {
+        let text: Vec<&str> = index.iter().map(|&i| all[i].text()).collect();
         let mut bag = Vec::with_capacity(text.len());
         let mut seq = Vec::with_capacity(text.len());
         for t in &text {
