@@ -12,6 +12,7 @@ pub mod corpus;
 pub mod custom;
 pub mod diff;
 pub mod embed;
+pub mod fragment;
 pub mod link;
 pub mod notes;
 pub mod passage;
