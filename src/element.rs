@@ -70,6 +70,7 @@ fn props_for(element: &web_sys::Element, options: &EmbedOptions) -> AppProps {
                 let _ = target.dispatch_event(&ev);
             }
         })),
+        settled: false,
     }
 }
 

@@ -11,8 +11,9 @@ mod frame;
 pub mod panic;
 
 use draftdiff_core::compare::Comparison;
-use draftdiff_core::link;
-use draftdiff_platform::{browser, scheme};
+use draftdiff_core::corpus::Part;
+use draftdiff_core::{fragment, link};
+use draftdiff_platform::{browser, place, scheme};
 use draftdiff_ui::{App, AppProps, Host, Shared};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -64,7 +65,10 @@ pub fn start() {
         scheme::apply(forced);
     }
     // The static text from build time stays until the app replaces it (readable at once, and
-    // deep links land before the wasm starts).
+    // deep links land before the wasm starts). Measure where the reader is in it first, so the
+    // app can put them back before its first frame: same provision at the same height, the same
+    // selection and focus, the parts find-in-page opened still open.
+    let place = place::capture(&root);
     while let Some(child) = root.first_child() {
         let _ = root.remove_child(&child);
     }
@@ -76,17 +80,37 @@ pub fn start() {
             .get_attribute("data-provision")
             .and_then(|a| link::Anchor::parse(&a));
     }
+    parsed
+        .state
+        .open
+        .extend(place.revealed().iter().filter_map(|k| Part::from_key(k)));
+    // A text fragment (`#:~:text=…`, which `location` hides): the browser highlighted the phrase
+    // in the static text; the app shows it again, with its part open.
+    let cmp = bundled_comparison();
+    let phrase = fragment::text_directives(&place::navigation_url())
+        .first()
+        .and_then(|p| fragment::find(&cmp, p));
+    if let Some(p) = &phrase {
+        parsed.state.open.insert(p.part);
+    }
     if let Host::Frame { instance } = &host {
         frame::post_height_changes(instance.clone());
     }
     yew::Renderer::<App>::with_root_and_props(
-        root,
+        root.clone(),
         AppProps {
-            cmp: Shared(bundled_comparison()),
+            cmp: Shared(cmp),
             host,
             initial: Rc::new(parsed),
             on_navigate: None,
+            settled: place.settled(),
         },
     )
     .render();
+    place::before_first_frame(root, move |root| {
+        place::restore(root, &place);
+        if let Some(p) = phrase {
+            place::show_words(root, &p.anchor.to_string(), p.utf16.start, p.utf16.end);
+        }
+    });
 }

@@ -56,19 +56,19 @@ const deepActive = () => {
 // ---------------------------------------------------------------------------------------------
 
 const VIEWS = [
-  ['side by side', '/index.html', {}, (p) => p.locator('.dd-cells:not(.dd-one)').first().waitFor()],
-  ['inline', '/index.html#view=inline', {}, (p) => p.locator('.dd-merged').first().waitFor()],
+  ['side by side', '/index.html', {}, (p) => p.locator('.dd-cells:not(.dd-one):visible').first().waitFor()],
+  ['inline', '/index.html#view=inline', {}, (p) => p.locator('.dd-merged:visible').first().waitFor()],
   ['2011 only', '/index.html#view=old', {}],
-  ['filtered, keyword marks', '/index.html#themes=human-rights,sovereignty', {}, (p) => p.locator('mark.dd-kw').first().waitFor()],
-  ['search active', '/index.html#q=information', {}, (p) => p.locator('mark.dd-hit').first().waitFor()],
+  ['filtered, keyword marks', '/index.html#themes=human-rights,sovereignty', {}, (p) => p.locator('mark.dd-kw:visible').first().waitFor()],
+  ['search active', '/index.html#q=information', {}, (p) => p.locator('mark.dd-hit:visible').first().waitFor()],
   ['embed', '/index.html?embed=1&id=x', {}],
-  ['embed, dark, filtered', '/index.html?embed=1&id=x&theme=dark#2015-7&themes=human-rights', {}, (p) => p.locator('mark.dd-kw').first().waitFor()],
+  ['embed, dark, filtered', '/index.html?embed=1&id=x&theme=dark#2015-7&themes=human-rights', {}, (p) => p.locator('mark.dd-kw:visible').first().waitFor()],
   ['dark (system)', '/index.html', { colorScheme: 'dark' }],
   ['dark (?theme=dark), inline, filtered, search', '/index.html?theme=dark#view=inline&themes=human-rights,sovereignty&q=state', {},
-    (p) => p.locator('mark.dd-hit').first().waitFor()],
+    (p) => p.locator('mark.dd-hit:visible').first().waitFor()],
   ['dark (system), filtered, passage', '/index.html#2015-7&text=offline%20environment&themes=human-rights,use-of-force', { colorScheme: 'dark' },
-    (p) => p.locator('mark.dd-passage').first().waitFor()],
-  ['passage highlight', '/index.html#2015-7&text=offline%20environment', {}, (p) => p.locator('mark.dd-passage').first().waitFor()],
+    (p) => p.locator('mark.dd-passage:visible').first().waitFor()],
+  ['passage highlight', '/index.html#2015-7&text=offline%20environment', {}, (p) => p.locator('mark.dd-passage:visible').first().waitFor()],
   ['320 px', '/index.html', { viewport: { width: 320, height: 800 } }],
   ['320 px, dark, filtered', '/index.html?theme=dark#themes=human-rights,sovereignty', { viewport: { width: 320, height: 800 } }],
 ];
@@ -173,7 +173,8 @@ test('keyboard: the skip link moves focus to the comparison without changing the
 test('keyboard shortcuts: j / k step through provisions, / searches, ? toggles the list, Escape closes it', async () => {
   const session = await page('/index.html', { reducedMotion: 'reduce' });
   const p = session.page;
-  const order = await p.evaluate(() => [...document.querySelectorAll('.dd-app .dd-prov[id]')].map((e) => e.id));
+  // Provisions of collapsed parts are on the page, hidden until found; j / k skip them.
+  const order = await p.evaluate(() => [...document.querySelectorAll('.dd-app .dd-prov[id]')].filter((e) => !e.closest('[hidden]')).map((e) => e.id));
   const focused = () => p.evaluate(() => document.activeElement?.closest('.dd-prov[id]')?.id ?? document.activeElement?.id ?? null);
   await p.keyboard.press('j');
   assert.equal(await focused(), order[0]);
@@ -368,7 +369,7 @@ test('320 px: no horizontal scrolling, stacked pairs, wrapping chips, every cont
     async () => p.locator('.dd-seg', { hasText: 'Inline redline' }).click(),
     async () => { await p.locator('.dd-keys-button').click(); await p.locator('.dd-shortcuts').waitFor(); },
     async () => { await p.locator('.dd-embed-button').click(); await p.locator('.dd-dialog').waitFor(); },
-    async () => { await p.locator('#dd-search-input').fill('information'); await p.locator('mark.dd-hit').first().waitFor(); },
+    async () => { await p.locator('#dd-search-input').fill('information'); await p.locator('mark.dd-hit:visible').first().waitFor(); },
     async () => { await p.locator('.dd-share summary').first().click(); },
   ]) {
     await action();

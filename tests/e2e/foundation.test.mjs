@@ -48,10 +48,12 @@ test('the letter and preamble are collapsible and the code is open by default', 
   await ready(page);
   const toggle = page.locator('#dd-part-preamble button');
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
-  assert.equal(await page.locator('.dd-app [id="2011-pre-4"]').count(), 0);
+  // Collapsed parts keep their text on the page, hidden until found (find-in-page reaches it).
+  assert.equal(await page.locator('.dd-app [id="2011-pre-4"]').isVisible(), false);
+  assert.equal(await page.locator('.dd-part-body[data-part="preamble"]').getAttribute('hidden'), 'until-found');
   await toggle.click();
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
-  assert.equal(await page.locator('.dd-app [id="2011-pre-4"]').count(), 1);
+  assert.equal(await page.locator('.dd-app [id="2011-pre-4"]').isVisible(), true);
   assert.equal(await page.locator('#dd-part-code button').getAttribute('aria-expanded'), 'true');
   await done(session);
 });

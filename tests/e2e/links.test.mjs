@@ -268,10 +268,12 @@ test('the part a link opened can still be collapsed, and reopened', async () => 
     assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
     await toggle.click();
     await page.waitForSelector(`#dd-part-${part} button[aria-expanded="false"]`);
-    assert.equal(await page.locator(`[id="${id}"]`).count(), 0, `${part} collapsed`);
+    // Collapsed: still on the page for find-in-page and text fragments, but hidden until found.
+    assert.equal(await page.locator(`[id="${id}"]`).isVisible(), false, `${part} collapsed`);
+    assert.equal(await page.locator(`.dd-part-body[data-part="${part}"]`).getAttribute('hidden'), 'until-found');
     await toggle.click();
     await page.waitForSelector(`#dd-part-${part} button[aria-expanded="true"]`);
-    assert.equal(await page.locator(`[id="${id}"]`).count(), 1, `${part} open again`);
+    assert.equal(await page.locator(`[id="${id}"]`).isVisible(), true, `${part} open again`);
     await finish(ctx);
   }
 });

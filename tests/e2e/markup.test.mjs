@@ -26,7 +26,7 @@ const STATES = [
     await p.locator('.dd-keys-button').click();
     await p.locator('.dd-shortcuts').waitFor();
   }],
-  ['search active', '/index.html#q=information', (p) => p.locator('mark.dd-hit').first().waitFor()],
+  ['search active', '/index.html#q=information', (p) => p.locator('mark.dd-hit:visible').first().waitFor()],
   ['embed (iframe)', '/index.html?embed=1#2015-7'],
   ['embed (iframe), dark, filtered', '/index.html?embed=1&id=x&theme=dark#2015-7&themes=human-rights&view=inline'],
 ];

@@ -82,12 +82,26 @@ pub fn comparison(cmp: &Comparison) -> String {
         doc_ref(&cmp.old),
         doc_ref(&cmp.new)
     );
+    // Parts the app opens collapsed are collapsed here too, the same way: their text is on the
+    // page but hidden until found, so find-in-page and text fragments reach it before the wasm
+    // starts (the browser reveals the part; the app then opens it). `data-until-found` tells the
+    // app which parts were collapsed, so a revealed one stays open when it takes over.
+    let open = draftdiff_core::link::ViewState::default().open;
     for (part, pairs) in cmp.sections() {
         let _ = write!(out, "<section><h2>{}</h2>", escape(part.heading()));
+        let _ = if open.contains(&part) {
+            write!(out, r#"<div class="dd-part-body" data-part="{}">"#, part.key())
+        } else {
+            write!(
+                out,
+                r#"<div class="dd-part-body" data-part="{}" data-until-found="" hidden="until-found">"#,
+                part.key()
+            )
+        };
         for pair in pairs {
             out.push_str(&row(cmp, pair, None));
         }
-        out.push_str("</section>");
+        out.push_str("</div></section>");
     }
     out.push_str(FOOTER);
     out
@@ -142,6 +156,21 @@ mod tests {
         let b = article(&html, "2011-b");
         assert!(b.contains("<del>") && b.contains("information weapons"));
         assert!(!html.contains("<script"));
+    }
+
+    #[test]
+    fn collapsed_parts_are_hidden_until_found_like_the_apps() {
+        let cmp = cmp();
+        let html = comparison(&cmp);
+        for key in ["letter", "preamble", "purpose"] {
+            assert!(
+                html.contains(&format!(r#"data-part="{key}" data-until-found="" hidden="until-found">"#)),
+                "{key}"
+            );
+        }
+        assert!(html.contains(r#"<div class="dd-part-body" data-part="code"><div class="dd-row">"#));
+        assert_eq!(html.matches(r#"hidden="until-found""#).count(), 3);
+        assert!(article(&html, "2011-pre-2").contains("Recalling its resolutions"), "the text stays in the page");
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod compare;
 pub mod corpus;
 pub mod custom;
 pub mod embed;
+pub mod fragment;
 pub mod link;
 pub mod notes;
 pub mod passage;

@@ -187,30 +187,48 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     let _ = window().request_animation_frame(cb.unchecked_ref());
 }
 
-/// The search hits rendered inside the widget that contains `node`.
-fn hits_near(node: Option<Element>) -> Vec<Element> {
+/// The search hits rendered inside the widget that contains `node`, one group of `<mark>`s per
+/// hit: a hit that crosses an insertion or deletion is several marks with nothing between them.
+/// Hits in collapsed (hidden-until-found) parts are on the page too, in page order, so group
+/// `n` is the core's hit `n` (`draftdiff_core::view::find`).
+fn hits_near(node: Option<Element>) -> Vec<Vec<Element>> {
     let Some(app) = node.and_then(|e| e.closest(".dd-app").ok().flatten()) else {
         return Vec::new();
     };
     let Ok(list) = app.query_selector_all("mark.dd-hit") else {
         return Vec::new();
     };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-        .collect()
+    let range = window().document().and_then(|d| d.create_range().ok());
+    let mut groups: Vec<Vec<Element>> = Vec::new();
+    for mark in (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()) {
+        let text = mark.closest(".dd-text").ok().flatten();
+        let joins = groups.last().and_then(|g| g.last()).is_some_and(|prev| {
+            let same = prev.closest(".dd-text").ok().flatten() == text;
+            same && range.as_ref().is_some_and(|r| {
+                r.set_start_after(prev).is_ok() && r.set_end_before(&mark).is_ok() && String::from(r.to_string()).is_empty()
+            })
+        });
+        match groups.last_mut() {
+            Some(g) if joins => g.push(mark),
+            _ => groups.push(vec![mark]),
+        }
+    }
+    groups
 }
 
-/// How many search hits the widget shows.
+/// How many search hits the widget has on the page (open parts and collapsed ones).
 pub fn count_hits(node: Option<Element>) -> usize {
     hits_near(node).len()
 }
 
 /// Marks the `index`-th search hit as current and scrolls it into view.
 pub fn show_hit(node: Option<Element>, index: usize) {
-    for (i, hit) in hits_near(node).iter().enumerate() {
-        let _ = hit.class_list().toggle_with_force("dd-hit-current", i == index);
+    for (i, group) in hits_near(node).iter().enumerate() {
+        for hit in group {
+            let _ = hit.class_list().toggle_with_force("dd-hit-current", i == index);
+        }
         if i == index {
-            scroll_into_view(hit, ScrollLogicalPosition::Center);
+            scroll_into_view(&group[0], ScrollLogicalPosition::Center);
         }
     }
 }

@@ -98,8 +98,10 @@ pub fn step_provision(root: Option<Element>, forward: bool) {
     let Ok(list) = root.query_selector_all(".dd-prov[id]") else {
         return;
     };
+    // Provisions of collapsed parts are on the page but hidden until found: not stepped to.
     let items: Vec<HtmlElement> = (0..list.length())
         .filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok())
+        .filter(|el| el.closest("[hidden]").ok().flatten().is_none())
         .collect();
     if items.is_empty() {
         return;

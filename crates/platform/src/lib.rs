@@ -5,6 +5,7 @@
 
 pub mod browser;
 pub mod keys;
+pub mod place;
 pub mod scheme;
 pub mod storage;
 

@@ -18,11 +18,12 @@ use store::Store;
 mod toolbar;
 
 use draftdiff_core::compare::Comparison;
+use draftdiff_core::corpus::Part;
 use draftdiff_core::link::{self, Parsed};
 use draftdiff_core::view::state::{self, Action, AppState, HistoryMode};
-use draftdiff_core::view::{notice_for, selected_themes, visible_pairs};
+use draftdiff_core::view::{find, notice_for, selected_themes, visible_pairs};
 pub use draftdiff_core::view::{side_tags, Host};
-use draftdiff_platform::{browser, keys};
+use draftdiff_platform::{browser, keys, place};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -48,6 +49,24 @@ pub struct AppProps {
     /// Called with the new hash whenever the reader changes the view (element hosts emit an event).
     #[prop_or_default]
     pub on_navigate: Option<Callback<String>>,
+    /// The page was already scrolled (by the reader, or the browser to a fragment) over the
+    /// pre-rendered text: the first landing focuses the linked provision without scrolling.
+    #[prop_or_default]
+    pub settled: bool,
+}
+
+/// A part's rows, hidden until found while the part is collapsed (find-in-page and text
+/// fragments reveal them and fire `beforematch`). Built by hand: `html!` treats `hidden` as a
+/// boolean attribute, and `until-found` is its third state.
+fn part_body(part: Part, open: bool, rows: Html) -> Html {
+    let mut div = yew::virtual_dom::VTag::new("div");
+    div.add_attribute("class", "dd-part-body");
+    div.add_attribute("data-part", part.key());
+    if !open {
+        div.add_attribute("hidden", "until-found");
+    }
+    div.add_child(rows);
+    div.into()
 }
 
 /// The widget.
@@ -92,6 +111,20 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    // Find-in-page or a text fragment reached words in a collapsed part: the browser reveals
+    // them, and the part opens in the state too (so its toggle, count and the URL agree).
+    {
+        let (root, dispatch) = (root.clone(), state.dispatcher());
+        use_effect_with((), move |_| {
+            let guard = place::on_before_match(root.cast(), move |key| {
+                if let Some(part) = Part::from_key(&key) {
+                    dispatch.dispatch(Action::OpenPart(part, false));
+                }
+            });
+            move || drop(guard)
+        });
+    }
+
     // Props updated by the host (element `update()`): adopt them.
     {
         let (dispatch, cmp, first) = (state.dispatcher(), cmp.clone(), use_mut_ref(|| true));
@@ -125,10 +158,17 @@ pub fn app(props: &AppProps) -> Html {
     // provision only highlights it: scrolling or taking focus would move the host's page.
     {
         let (root, view) = (root.clone(), state.view.clone());
-        let embedded_first_load = props.host != Host::Page && state.focus_serial == 1;
+        let first = state.focus_serial == 1;
+        let embedded_first_load = props.host != Host::Page && first;
+        // A page that took over its pre-rendered text keeps the reader's scroll position.
+        let settled_first_load = props.settled && first;
         use_effect_with(state.focus_serial, move |_| {
             if let Some(anchor) = view.focus.as_ref().filter(|_| !embedded_first_load) {
-                browser::land_on(root.cast(), &anchor.to_string(), view.passage.is_some());
+                if settled_first_load {
+                    place::focus_provision(root.cast(), &anchor.to_string());
+                } else {
+                    browser::land_on(root.cast(), &anchor.to_string(), view.passage.is_some());
+                }
             }
         });
     }
@@ -146,6 +186,14 @@ pub fn app(props: &AppProps) -> Html {
         format!("dd-view-{}", state.view.view.key())
     );
 
+    // What the search finds, in every part, and which part each hit needs opened (the core decides).
+    let found = {
+        let rows: Vec<usize> = visible.iter().copied().chain(revealed).collect();
+        let hits = find::hits(&cmp, state.view.view, &state.view.query, &rows);
+        let focus = focus_pair.map(|(p, _)| p);
+        Rc::new(hits.into_iter().map(|h| find::opens(&state, h, focus, &cmp)).collect::<Vec<_>>())
+    };
+
     let parts = cmp.sections();
     let collapsed_matches = if selected.is_empty() {
         0
@@ -158,6 +206,8 @@ pub fn app(props: &AppProps) -> Html {
             .map(|(_, pairs)| pairs.iter().filter(|p| visible.contains(p)).count())
             .sum::<usize>()
     };
+    // Collapsed parts keep their rows on the page, hidden until found: find-in-page, text
+    // fragments and the search below reach every word, and finding one opens its part.
     let sections = parts.into_iter().map(|(part, pairs)| {
         let shown: Vec<usize> = pairs.iter().copied().filter(|p| visible.contains(p) || revealed == Some(*p)).collect();
         let holds_focus = focus_pair.is_some_and(|(p, _)| pairs.contains(&p));
@@ -176,7 +226,7 @@ pub fn app(props: &AppProps) -> Html {
                         <span class="dd-part-count">{ format!(" ({} of {})", shown.len(), pairs.len()) }</span>
                     </button>
                 </h2>
-                if open {
+                { part_body(part, open, html! { <>
                     if shown.is_empty() {
                         <p class="dd-empty-part">{ "No provision in this part carries the selected themes." }</p>
                     }
@@ -187,7 +237,7 @@ pub fn app(props: &AppProps) -> Html {
                             passage={state.view.passage.clone().filter(|_| focus_pair.is_some_and(|(fp, _)| fp == p))}
                             revealed={revealed == Some(p)} dispatch={dispatch.clone()} host={props.host.clone()} notes={state.view.notes} />
                     }) }
-                }
+                </> }) }
             </section>
         }
     });
@@ -253,7 +303,7 @@ pub fn app(props: &AppProps) -> Html {
                 <a class="dd-skip" href="#dd-main" onclick={ let r = root.clone(); Callback::from(move |e: MouseEvent| { e.prevent_default(); keys::focus_in(r.cast(), "#dd-main"); }) }>{ "Skip to the comparison" }</a>
             }
             <header::Header cmp={shared.clone()} compact={frame} own_document={!matches!(props.host, Host::Element { .. })} view={state.view.clone()} url={browser::share_url(&props.host, &link::format(&state.view))} />
-            <toolbar::Toolbar cmp={shared.clone()} view={state.view.clone()} visible={Rc::new(visible.clone())} dispatch={dispatch.clone()} host={props.host.clone()}
+            <toolbar::Toolbar cmp={shared.clone()} view={state.view.clone()} visible={Rc::new(visible.clone())} {found} dispatch={dispatch.clone()} host={props.host.clone()}
                 help_open={help.open} on_help={help.toggle.clone()} on_help_close={help.close.clone()} />
             if frame {
                 <div class="dd-main" id="dd-main" role="region" aria-label="Comparison">{ body }</div>

@@ -1,8 +1,12 @@
 //! Search across both drafts: live highlighting (the core marks hits inside the redline), a
-//! match count, and next/previous. The query lives in the URL like the rest of the view.
+//! match count over every part (collapsed ones too), and next/previous, which opens a
+//! collapsed part when it steps into one. The query lives in the URL like the rest of the view.
 
 use crate::store::{Action, Dispatch};
+use draftdiff_core::corpus::Part;
 use draftdiff_core::search::MIN_QUERY_CHARS;
+use draftdiff_core::view::find;
+use std::rc::Rc;
 use draftdiff_platform::browser;
 use yew::prelude::*;
 
@@ -10,8 +14,11 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq, Clone)]
 pub struct SearchBoxProps {
     pub query: String,
-    /// Changes whenever what is shown changes (filter, view), so the count is refreshed.
+    /// Changes whenever what is shown changes (filter, view), so stepping starts again.
     pub shown: (usize, &'static str, usize),
+    /// Every hit in page order, collapsed parts included (`draftdiff_core::view::find`): the
+    /// count is its length; each entry names the part to open before showing that hit.
+    pub found: Rc<Vec<Option<Part>>>,
     pub dispatch: Dispatch,
 }
 
@@ -19,33 +26,22 @@ pub struct SearchBoxProps {
 #[function_component(SearchBox)]
 pub fn search_box(p: &SearchBoxProps) -> Html {
     let node = use_node_ref();
-    let count = use_state(|| 0usize);
     let current = use_state(|| None::<usize>);
     {
-        let (node, count, current) = (node.clone(), count.clone(), current.clone());
-        use_effect_with((p.query.clone(), p.shown), move |_| {
-            // Count what the reader sees, once the highlighted rows are on the page.
-            browser::after_paint(move || {
-                count.set(browser::count_hits(node.cast()));
-                current.set(None);
-            });
-        });
+        let current = current.clone();
+        use_effect_with((p.query.clone(), p.shown), move |_| current.set(None));
     }
+    let count = p.found.len();
     let step = |forward: bool| {
-        let (node, count, current) = (node.clone(), count.clone(), current.clone());
+        let (node, current, found, d) = (node.clone(), current.clone(), p.found.clone(), p.dispatch.clone());
         move || {
-            let n = browser::count_hits(node.cast());
-            if n == 0 {
-                return;
+            let Some(next) = find::step(*current, found.len(), forward) else { return };
+            // A hit in a collapsed part: open it first, then show the hit once it is laid out.
+            if let Some(part) = found[next] {
+                d.dispatch(Action::OpenPart(part, false));
             }
-            let next = match (*current, forward) {
-                (None, true) => 0,
-                (None, false) => n - 1,
-                (Some(i), true) => (i + 1) % n,
-                (Some(i), false) => (i + n - 1) % n,
-            };
-            browser::show_hit(node.cast(), next);
-            count.set(n);
+            let node = node.clone();
+            browser::after_paint(move || browser::show_hit(node.cast(), next));
             current.set(Some(next));
         }
     };
@@ -71,7 +67,7 @@ pub fn search_box(p: &SearchBoxProps) -> Html {
     let status = if p.query.trim().chars().count() < MIN_QUERY_CHARS {
         String::new()
     } else {
-        match (*count, *current) {
+        match (count, *current) {
             (0, _) => "No matches".to_string(),
             (n, Some(i)) => format!("{} of {n}", i + 1),
             (1, None) => "1 match".to_string(),
@@ -85,9 +81,9 @@ pub fn search_box(p: &SearchBoxProps) -> Html {
             <input id="dd-search-input" type="search" placeholder="Search both drafts" value={p.query.clone()}
                 {oninput} {onkeydown} autocomplete="off" spellcheck="false" />
             <span class="dd-search-count" aria-live="polite">{ status }</span>
-            <button type="button" class="dd-button" aria-label="Previous match" disabled={*count == 0}
+            <button type="button" class="dd-button" aria-label="Previous match" disabled={count == 0}
                 onclick={Callback::from(move |_| prev())}>{ "↑" }</button>
-            <button type="button" class="dd-button" aria-label="Next match" disabled={*count == 0}
+            <button type="button" class="dd-button" aria-label="Next match" disabled={count == 0}
                 onclick={Callback::from(move |_| next())}>{ "↓" }</button>
         </div>
     }

@@ -25,6 +25,8 @@ pub struct ToolbarProps {
     pub view: ViewState,
     /// Pairs the filter keeps.
     pub visible: Rc<Vec<usize>>,
+    /// The search's hits in page order, each with the part to open before showing it.
+    pub found: Rc<Vec<Option<draftdiff_core::corpus::Part>>>,
     pub dispatch: Dispatch,
     pub host: Host,
     /// The keyboard shortcuts panel is open.
@@ -166,7 +168,7 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
                     <button type="button" class="dd-button dd-clear" onclick={clear}>{ "Clear themes" }</button>
                 </div>
             }
-            <SearchBox query={p.view.query.clone()} shown={(p.visible.len(), p.view.view.key(), p.view.themes.len())} dispatch={p.dispatch.clone()} />
+            <SearchBox query={p.view.query.clone()} shown={(p.visible.len(), p.view.view.key(), p.view.themes.len())} found={p.found.clone()} dispatch={p.dispatch.clone()} />
             <div class="dd-summary">
                 <p><strong>{ "Whole document: " }</strong>{ summary_line(&whole) }{ format!(" · {}% of the wording unchanged", (whole.similarity * 100.0).round() as u32) }</p>
                 if filtered {

@@ -2,6 +2,7 @@
 //! ([`state`]), where the widget lives ([`Host`]), which pairs a view keeps, and the notices a
 //! link earns. Yew components render this and dispatch [`state::Action`]s; they decide nothing.
 
+pub mod find;
 pub mod highlights;
 pub mod labels;
 pub mod state;

@@ -55,6 +55,9 @@ pub enum Action {
     ClearThemes,
     /// Expand or collapse a part; the flag says whether it holds the linked provision.
     TogglePart(Part, bool),
+    /// Expand a part if it is collapsed (find-in-page, a text fragment or a search step reached
+    /// words inside it); the flag says whether it holds the linked provision. Never collapses.
+    OpenPart(Part, bool),
     /// Navigate to a provision (pushes history).
     Focus(Anchor),
     /// Focus a passage within a provision.
@@ -100,6 +103,13 @@ impl AppState {
                 if part_shown(&s, p, holds_focus) {
                     s.view.open.remove(&p);
                     s.focus_part_closed |= holds_focus;
+                } else {
+                    s.view.open.insert(p);
+                }
+            }
+            Action::OpenPart(p, holds_focus) => {
+                if part_shown(&s, p, holds_focus) {
+                    s.history = HistoryMode::None;
                 } else {
                     s.view.open.insert(p);
                 }
