@@ -47,7 +47,7 @@ export const ready = start();
 ready.catch((e) => console.warn(e.message));
 export { mount };
 
-const ATTRIBUTES = ['provision', 'themes', 'match', 'view', 'q', 'text', 'open', 'notes', 'scheme', 'theme'];
+const ATTRIBUTES = ['provision', 'themes', 'match', 'view', 'q', 'text', 'open', 'notes', 'show', 'scheme', 'theme'];
 
 class DraftDiffElement extends HTMLElement {
   static get observedAttributes() { return ATTRIBUTES; }

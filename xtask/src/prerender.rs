@@ -164,13 +164,18 @@ mod tests {
         let html = comparison(&cmp);
         for key in ["letter", "preamble", "purpose"] {
             assert!(
-                html.contains(&format!(r#"data-part="{key}" data-until-found="" hidden="until-found">"#)),
+                html.contains(&format!(
+                    r#"data-part="{key}" data-until-found="" hidden="until-found">"#
+                )),
                 "{key}"
             );
         }
         assert!(html.contains(r#"<div class="dd-part-body" data-part="code"><div class="dd-row">"#));
         assert_eq!(html.matches(r#"hidden="until-found""#).count(), 3);
-        assert!(article(&html, "2011-pre-2").contains("Recalling its resolutions"), "the text stays in the page");
+        assert!(
+            article(&html, "2011-pre-2").contains("Recalling its resolutions"),
+            "the text stays in the page"
+        );
     }
 
     #[test]

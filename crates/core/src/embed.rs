@@ -13,7 +13,7 @@
 //! ```
 
 pub use crate::link::options::ColorScheme;
-use crate::link::{options, Anchor, Match, Problem, Reason, View, ViewState};
+use crate::link::{options, Anchor, Match, Problem, Reason, Show, View, ViewState};
 use serde::Deserialize;
 
 /// What a host may set, all optional text (attributes are strings).
@@ -42,6 +42,9 @@ pub struct EmbedOptions {
     pub text: Option<String>,
     /// Sections to open, in the link's own form (`open=` value: `preamble,code`, `none`).
     pub open: Option<String>,
+    /// What the embed shows, in the link's own form (`show=` value: `all`, or provisions
+    /// `2015-7,2015-8`); by default what the other options name (see `view::card`).
+    pub show: Option<String>,
     /// URL of the full page, for "Open the full comparison" and shared links.
     pub page: Option<String>,
 }
@@ -102,15 +105,15 @@ impl EmbedOptions {
         if let Some(q) = &self.q {
             state.query = q.clone();
         }
-        // `text` and `open` carry the link's own encoding: read them with the link's parser.
-        for (key, value) in [("text", &self.text), ("open", &self.open)] {
+        // `text`, `open` and `show` carry the link's own encoding: read them with the link's parser.
+        for (key, value) in [("text", &self.text), ("open", &self.open), ("show", &self.show)] {
             if let Some(v) = value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
                 let focus = state.focus.as_ref().map(Anchor::to_string).unwrap_or_default();
                 let parsed = crate::link::parse(&format!("{focus}&{key}={v}"));
-                if key == "text" {
-                    state.passage = parsed.state.passage;
-                } else {
-                    state.open = parsed.state.open;
+                match key {
+                    "text" => state.passage = parsed.state.passage,
+                    "open" => state.open = parsed.state.open,
+                    _ => state.show = parsed.state.show,
                 }
                 problems.extend(parsed.problems.into_iter().filter(|p| p.key == key));
             }
@@ -134,6 +137,11 @@ impl EmbedOptions {
                     "provision",
                     &p.value,
                     "a provision of these drafts, such as 2015-7 or 2011-f",
+                ),
+                ("show", Reason::Unknown) => warn(
+                    "show",
+                    &p.value,
+                    "provisions of these drafts, such as 2015-7,2011-f, or all",
                 ),
                 ("themes", Reason::Unknown) => {
                     warn("themes", &p.value, "theme ids such as human-rights or sovereignty")
@@ -343,10 +351,23 @@ fn hash_value<'a>(hash: &'a str, key: &str) -> Option<&'a str> {
 /// Snippets for `state`, with `base` the folder the widget is served from (ending in `/`).
 /// `instance` names the iframe so the host script can size the right one.
 ///
-/// Both carry the whole state. The element also carries, as light-DOM content, a link to the
+/// Both carry the whole state, so an embed shows what the view names as a card (a focused
+/// provision, a theme, a search; see `view::card`). A view that names nothing asks for the whole
+/// document in so many words (`show=all`), so a snippet never depends on a default.
+///
+/// The element also carries, as light-DOM content, a link to the
 /// same view on the widget's site: readers see it wherever the module cannot load (blocked by
 /// CORS or a Content-Security-Policy, offline, no JavaScript), and crawlers index it.
 pub fn snippets(base: &str, state: &ViewState, instance: &str) -> Snippets {
+    let mut embedded = state.clone();
+    if embedded.show == Show::Named
+        && embedded.focus.is_none()
+        && embedded.themes.is_empty()
+        && embedded.query.trim().is_empty()
+    {
+        embedded.show = Show::All;
+    }
+    let state = &embedded;
     let hash = crate::link::format(state);
     let fragment = if hash.is_empty() {
         String::new()
@@ -388,9 +409,13 @@ pub fn snippets(base: &str, state: &ViewState, instance: &str) -> Snippets {
     if !state.notes {
         add("notes", "off");
     }
-    // The shortcodes take the same attributes as the element (their passage and sections too).
+    // The shortcodes take the same attributes as the element (their passage and sections too);
+    // the plugins do not know `show` yet, so it is the element's alone.
     let wordpress = format!("[draftdiff{attrs}]");
     let hugo = format!("{{{{< draftdiff{attrs} >}}}}");
+    if let Some(value) = hash_value(&hash, "show") {
+        attrs.push_str(&format!(" show=\"{}\"", attr(value)));
+    }
     let link = match &state.focus {
         Some(f) => {
             let rest = hash.split_once('&').map(|(_, r)| format!("#{r}")).unwrap_or_default();
@@ -455,12 +480,53 @@ mod snippet_tests {
     }
 
     #[test]
-    fn the_default_view_gives_an_element_with_only_its_fallback_link() {
+    fn the_default_view_asks_for_the_whole_document() {
         let s = snippets("./", &ViewState::default(), "a");
         assert!(s.element.ends_with(
-            "<draft-diff><a href=\"./index.html\">International code of conduct for information security, 2011 and 2015 drafts compared</a></draft-diff>"
+            "<draft-diff show=\"all\"><a href=\"./index.html#show=all\">International code of conduct for information security, 2011 and 2015 drafts compared</a></draft-diff>"
         ), "{}", s.element);
-        assert!(s.frame_url.ends_with("embed=1&id=a"));
+        assert!(s.frame_url.ends_with("embed=1&id=a#show=all"));
+        assert_eq!(s.wordpress, "[draftdiff]");
+    }
+
+    #[test]
+    fn a_view_that_names_a_provision_or_theme_embeds_as_a_card() {
+        use crate::view::{card::card, Host};
+        let cmp = crate::compare::Comparison::bundled();
+        for hash in [
+            "2015-7",
+            "2015-7&themes=human-rights",
+            "themes=sovereignty",
+            "q=weapons",
+        ] {
+            let s = snippets("https://example.org/dd/", &crate::link::parse(hash).state, "dd1");
+            assert!(!s.frame_url.contains("show="), "{}", s.frame_url);
+            assert!(!s.element.contains(" show="), "{}", s.element);
+            // What the iframe and the element will open with is a card.
+            let framed = crate::link::parse(s.frame_url.split_once('#').unwrap().1).state;
+            assert!(
+                card(&cmp, &framed, &Host::Frame { instance: "dd1".into() }).is_some(),
+                "{hash}"
+            );
+        }
+        let all = snippets("./", &crate::link::parse("2015-7&show=all").state, "a");
+        assert!(all.frame_url.ends_with("#2015-7&show=all") && all.element.contains(" show=\"all\""));
+        let list = EmbedOptions {
+            show: Some("2015-7,2015-8".into()),
+            ..Default::default()
+        }
+        .resolve(|_| true, |_| true);
+        assert_eq!(list.state, crate::link::parse("show=2015-7,2015-8").state);
+        let bad = EmbedOptions {
+            show: Some("2015-7,2015-99".into()),
+            ..Default::default()
+        }
+        .resolve(|_| true, |a| a.id != "99");
+        assert!(
+            bad.warnings.iter().any(|w| w.contains("show=\"2015-99\"")),
+            "{:?}",
+            bad.warnings
+        );
     }
 
     #[test]

@@ -119,6 +119,14 @@ pub fn land_on(root: Option<Element>, anchor: &str, passage: bool) {
     }
 }
 
+/// Scrolls the widget's own document back to its top, at once: a focused card in an iframe
+/// replaces a longer pre-rendered page the browser had scrolled to the linked provision, and a
+/// fixed-height frame would otherwise stay clamped at the card's bottom. Only for documents the
+/// widget owns (never a host page around a `<draft-diff>` element).
+pub fn scroll_to_top() {
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+}
+
 /// The URL that opens the full comparison at `hash`.
 pub fn share_url(host: &Host, hash: &str) -> String {
     let page = match host {
@@ -205,7 +213,9 @@ fn hits_near(node: Option<Element>) -> Vec<Vec<Element>> {
         let joins = groups.last().and_then(|g| g.last()).is_some_and(|prev| {
             let same = prev.closest(".dd-text").ok().flatten() == text;
             same && range.as_ref().is_some_and(|r| {
-                r.set_start_after(prev).is_ok() && r.set_end_before(&mark).is_ok() && String::from(r.to_string()).is_empty()
+                r.set_start_after(prev).is_ok()
+                    && r.set_end_before(&mark).is_ok()
+                    && String::from(r.to_string()).is_empty()
             })
         });
         match groups.last_mut() {

@@ -185,7 +185,10 @@ pub fn restore(root: &Element, place: &Place) {
         }
     }
     if let Some((a, b)) = &place.selection {
-        if let (Some(start), Some(end)) = (range_in(root, &a.id, a.offset, a.offset), range_in(root, &b.id, b.offset, b.offset)) {
+        if let (Some(start), Some(end)) = (
+            range_in(root, &a.id, a.offset, a.offset),
+            range_in(root, &b.id, b.offset, b.offset),
+        ) {
             if let (Ok(sn), Ok(so), Ok(en), Ok(eo)) = (
                 start.start_container(),
                 start.start_offset(),
@@ -203,7 +206,11 @@ pub fn restore(root: &Element, place: &Place) {
             "id" => root.query_selector(&format!("[id=\"{value}\"]")),
             _ => root.query_selector(&format!("a[href=\"{}\"]", value.replace('"', "\\\""))),
         };
-        if let Some(el) = target.ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if let Some(el) = target
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
             let fo = web_sys::FocusOptions::new();
             fo.set_prevent_scroll(true);
             let _ = el.focus_with_options(&fo);
@@ -236,7 +243,10 @@ pub fn navigation_url() -> String {
         .as_ref()
         .and_then(|p| js_sys::Reflect::get(p, &"getEntriesByType".into()).ok())
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .and_then(|f| f.call1(perf.as_ref().unwrap_or(&JsValue::NULL), &"navigation".into()).ok())
+        .and_then(|f| {
+            f.call1(perf.as_ref().unwrap_or(&JsValue::NULL), &"navigation".into())
+                .ok()
+        })
         .and_then(|l| l.dyn_into::<js_sys::Array>().ok());
     entries
         .and_then(|l| js_sys::Reflect::get(&l.get(0), &"name".into()).ok())
@@ -248,7 +258,9 @@ pub fn navigation_url() -> String {
 /// in the viewport, and selects it (the browser's own text-fragment highlight was on nodes the
 /// app replaced). Leaves a reader's own selection alone.
 pub fn show_words(root: &Element, id: &str, from: u32, to: u32) {
-    let Some(range) = range_in(root, id, from, to) else { return };
+    let Some(range) = range_in(root, id, from, to) else {
+        return;
+    };
     let r = range.get_bounding_client_rect();
     let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
     if r.bottom() <= 0.0 || r.top() >= height {

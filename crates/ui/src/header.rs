@@ -66,7 +66,8 @@ fn print_meta(p: &HeaderProps) -> Html {
     }
 }
 
-fn doc_link(doc: &Document) -> Html {
+/// A document's symbol and year, linked to its official text when the corpus gives one.
+pub(crate) fn doc_link(doc: &Document) -> Html {
     let label = format!("{} ({})", doc.symbol, doc.short_name());
     if doc.official_url.is_empty() {
         html! { <span class="dd-doc">{ label }</span> }

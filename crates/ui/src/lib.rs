@@ -4,6 +4,7 @@
 //! segment layering come from the core (`draftdiff_core`), its view layer decides what is shown,
 //! and every browser call goes through `draftdiff_platform`.
 
+mod card;
 mod change_map;
 mod custom_panel;
 mod embed_dialog;
@@ -20,6 +21,7 @@ mod toolbar;
 use draftdiff_core::compare::Comparison;
 use draftdiff_core::corpus::Part;
 use draftdiff_core::link::{self, Parsed};
+use draftdiff_core::view::card::card;
 use draftdiff_core::view::state::{self, Action, AppState, HistoryMode};
 use draftdiff_core::view::{find, notice_for, selected_themes, visible_pairs};
 pub use draftdiff_core::view::{side_tags, Host};
@@ -154,12 +156,16 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    // An embed shows what its state names as a card (the core decides: `view::card`).
+    let focused_card = card(&cmp, &state.view, &props.host);
+
     // Land on the focused provision after every explicit navigation. An embed opening on a
     // provision only highlights it: scrolling or taking focus would move the host's page.
+    // A card holds its pair at the top already (and keeps the reader on previous / next).
     {
         let (root, view) = (root.clone(), state.view.clone());
         let first = state.focus_serial == 1;
-        let embedded_first_load = props.host != Host::Page && first;
+        let embedded_first_load = (props.host != Host::Page && first) || focused_card.is_some();
         // A page that took over its pre-rendered text keeps the reader's scroll position.
         let settled_first_load = props.settled && first;
         use_effect_with(state.focus_serial, move |_| {
@@ -173,12 +179,22 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    let dispatch = state.dispatcher();
+    if let Some(c) = focused_card {
+        return html! {
+            <div class={classes!("dd-app", "dd-embedded", "dd-card-app", format!("dd-view-{}", state.view.view.key()))} ref={root.clone()}>
+                <card::CardView cmp={shared.clone()} card={Rc::new(c)} view={state.view.clone()} dispatch={dispatch}
+                    host={props.host.clone()} focus_serial={state.focus_serial} notice={state.notice.clone()}
+                    fallback_copy={state.fallback_copy.clone()} toast={state.toast.clone()} />
+            </div>
+        };
+    }
+
     let selected = selected_themes(&state.view.themes);
     let visible = visible_pairs(&cmp, &state.view, selected);
     let focus_pair = state.view.focus.as_ref().and_then(|a| cmp.locate(a));
     let revealed = focus_pair.filter(|(p, _)| !visible.contains(p)).map(|(p, _)| p);
 
-    let dispatch = state.dispatcher();
     let frame = !matches!(props.host, Host::Page);
     let classes = classes!(
         "dd-app",
@@ -191,7 +207,11 @@ pub fn app(props: &AppProps) -> Html {
         let rows: Vec<usize> = visible.iter().copied().chain(revealed).collect();
         let hits = find::hits(&cmp, state.view.view, &state.view.query, &rows);
         let focus = focus_pair.map(|(p, _)| p);
-        Rc::new(hits.into_iter().map(|h| find::opens(&state, h, focus, &cmp)).collect::<Vec<_>>())
+        Rc::new(
+            hits.into_iter()
+                .map(|h| find::opens(&state, h, focus, &cmp))
+                .collect::<Vec<_>>(),
+        )
     };
 
     let parts = cmp.sections();

@@ -6,8 +6,8 @@ use crate::store::{Action, Dispatch};
 use draftdiff_core::corpus::Part;
 use draftdiff_core::search::MIN_QUERY_CHARS;
 use draftdiff_core::view::find;
-use std::rc::Rc;
 use draftdiff_platform::browser;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Properties of the search box.
@@ -35,7 +35,9 @@ pub fn search_box(p: &SearchBoxProps) -> Html {
     let step = |forward: bool| {
         let (node, current, found, d) = (node.clone(), current.clone(), p.found.clone(), p.dispatch.clone());
         move || {
-            let Some(next) = find::step(*current, found.len(), forward) else { return };
+            let Some(next) = find::step(*current, found.len(), forward) else {
+                return;
+            };
             // A hit in a collapsed part: open it first, then show the hit once it is laid out.
             if let Some(part) = found[next] {
                 d.dispatch(Action::OpenPart(part, false));

@@ -62,11 +62,18 @@ fn theme_switch() -> Html {
     }
 }
 
-/// View mode switch, theme chips and summary.
-#[function_component(Toolbar)]
-pub fn toolbar(p: &ToolbarProps) -> Html {
+/// What the view switch and the theme chips need (the toolbar and a card's options share them).
+#[derive(Properties, PartialEq, Clone)]
+pub struct ControlProps {
+    pub cmp: Shared,
+    pub view: ViewState,
+    pub dispatch: Dispatch,
+}
+
+/// Side by side, inline, or one draft alone.
+#[function_component(ViewSwitch)]
+pub fn view_switch(p: &ControlProps) -> Html {
     let cmp = &p.cmp.0;
-    let d = &p.dispatch;
     let views = [
         (View::Side, "Side by side".to_string()),
         (View::Inline, "Inline redline".to_string()),
@@ -74,15 +81,20 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
         (View::New, format!("{} only", cmp.new.short_name())),
     ];
     let view_buttons = views.into_iter().map(|(v, label)| {
-        let d = d.clone();
+        let d = p.dispatch.clone();
         html! {
             <button type="button" class="dd-seg" aria-pressed={(p.view.view == v).to_string()}
                 onclick={Callback::from(move |_| d.dispatch(Action::SetView(v)))}>{ label }</button>
         }
     });
+    html! { <div class="dd-views" role="group" aria-label="View">{ for view_buttons }</div> }
+}
 
-    // A chip counts the aligned pairs that carry its theme on either side. Both figures depend
-    // only on the comparison: computed once, not on every toggle.
+/// One chip per theme, with the number of pairs that carry it.
+#[function_component(ThemeChips)]
+pub fn theme_chips(p: &ControlProps) -> Html {
+    // A chip counts the aligned pairs that carry its theme on either side. It depends only on
+    // the comparison: computed once, not on every toggle.
     let counts = use_memo(p.cmp.clone(), |shared| {
         let cmp = &shared.0;
         let tags: Vec<ThemeSet> = (0..cmp.pairs.len())
@@ -92,11 +104,10 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
             .map(|t| tags.iter().filter(|s| s.contains(t)).count())
             .collect::<Vec<usize>>()
     });
-    let whole = use_memo(p.cmp.clone(), |shared| Summary::of(&shared.0, 0..shared.0.pairs.len()));
     let chips = themes::THEMES.iter().enumerate().map(|(i, t)| {
         let on = p.view.themes.iter().any(|x| x == t.id);
         let id = t.id.to_string();
-        let d = d.clone();
+        let d = p.dispatch.clone();
         html! {
             <button type="button" class={classes!("dd-chip", format!("dd-accent-{}", t.accent))} aria-pressed={on.to_string()}
                 title={t.description} data-theme={t.id}
@@ -108,6 +119,15 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
             </button>
         }
     });
+    html! { <div class="dd-themes" role="group" aria-label="Filter by theme">{ for chips }</div> }
+}
+
+/// View mode switch, theme chips and summary.
+#[function_component(Toolbar)]
+pub fn toolbar(p: &ToolbarProps) -> Html {
+    let cmp = &p.cmp.0;
+    let d = &p.dispatch;
+    let whole = use_memo(p.cmp.clone(), |shared| Summary::of(&shared.0, 0..shared.0.pairs.len()));
     let filtered = !p.view.themes.is_empty();
     let match_button = |m: Match, label: &'static str| {
         let d = d.clone();
@@ -134,7 +154,7 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
     html! {
         <div class="dd-toolbar">
             <div class="dd-toolbar-row">
-                <div class="dd-views" role="group" aria-label="View">{ for view_buttons }</div>
+                <ViewSwitch cmp={p.cmp.clone()} view={p.view.clone()} dispatch={p.dispatch.clone()} />
                 <div class="dd-toolbar-end">
                 if p.host == Host::Page { <ThemeSwitch /> }
                 <button type="button" class="dd-button dd-keys-button" aria-expanded={p.help_open.to_string()}
@@ -156,9 +176,7 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
             if *embed_open {
                 <EmbedDialog view={p.view.clone()} dispatch={p.dispatch.clone()} on_close={close_embed} />
             }
-            <div class="dd-themes" role="group" aria-label="Filter by theme">
-                { for chips }
-            </div>
+            <ThemeChips cmp={p.cmp.clone()} view={p.view.clone()} dispatch={p.dispatch.clone()} />
             if filtered {
                 <div class="dd-filter-actions">
                     <div role="group" aria-label="Show pairs matching" class="dd-match">

@@ -2,7 +2,7 @@
 //! writes the shortest canonical form. Values are percent-encoded with the `percent-encoding`
 //! crate; which values a key takes is shared with embed attributes (`super::options`).
 
-use super::state::{Parsed, Passage, Problem, Reason, View, ViewState};
+use super::state::{Parsed, Passage, Problem, Reason, Show, View, ViewState};
 use super::{options, Anchor, Match, ANCHOR_SYNTAX, MAX_HASH_BYTES};
 use crate::corpus::Part;
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
@@ -17,6 +17,7 @@ struct Raw<'a> {
     query: Option<&'a str>,
     open: Option<&'a str>,
     notes: Option<&'a str>,
+    show: Option<&'a str>,
 }
 
 /// Reads a hash (with or without the leading `#`). Never fails and never panics:
@@ -69,6 +70,7 @@ pub fn parse(hash: &str) -> Parsed {
             "q" => &mut raw.query,
             "open" => &mut raw.open,
             "notes" => &mut raw.notes,
+            "show" => &mut raw.show,
             _ => continue,
         };
         *slot = Some(value);
@@ -93,6 +95,9 @@ pub fn parse(hash: &str) -> Parsed {
     let match_mode = raw.match_mode.map(|v| dec("match", v));
     let view = raw.view.map(|v| dec("view", v));
     let notes = raw.notes.map(|v| dec("notes", v));
+    let show = raw
+        .show
+        .map(|v| v.split(',').map(|item| dec("show", item)).collect::<Vec<_>>());
     if let Some(q) = raw.query {
         state.query = dec("q", q);
     }
@@ -147,6 +152,21 @@ pub fn parse(hash: &str) -> Parsed {
             }
         }
     }
+    if let Some(items) = show {
+        state.show = match items.as_slice() {
+            [only] if only.eq_ignore_ascii_case("all") => Show::All,
+            _ => {
+                let mut list = Vec::new();
+                for item in items.iter().map(|i| i.trim()).filter(|i| !i.is_empty()) {
+                    match Anchor::parse(item) {
+                        Some(a) => list.push(a),
+                        None => problems.push(Problem::new("show", item, Reason::Invalid(Show::EXPECTED))),
+                    }
+                }
+                Show::Provisions(list)
+            }
+        };
+    }
     problems.extend(state.normalize());
     Parsed { state, problems }
 }
@@ -154,7 +174,7 @@ pub fn parse(hash: &str) -> Parsed {
 /// Writes the hash for `state` (normalised first, see [`ViewState::normalize`]), without
 /// the leading `#`: defaults are left out (`""` for the default state, the bare short form
 /// for a focus alone) and keys come in the canonical order
-/// `text, themes, match, view, q, open, notes`. [`parse`] reads it back exactly.
+/// `text, themes, match, view, q, open, notes, show`. [`parse`] reads it back exactly.
 pub fn format(state: &ViewState) -> String {
     let mut state = state.clone();
     state.normalize();
@@ -199,6 +219,19 @@ pub fn format(state: &ViewState) -> String {
     }
     if !state.notes {
         pair(&mut out, "notes").push_str("off");
+    }
+    match &state.show {
+        Show::Named => {}
+        Show::All => pair(&mut out, "show").push_str("all"),
+        Show::Provisions(list) => {
+            let o = pair(&mut out, "show");
+            for (i, a) in list.iter().enumerate() {
+                if i > 0 {
+                    o.push(',');
+                }
+                o.push_str(&a.to_string());
+            }
+        }
     }
     out
 }

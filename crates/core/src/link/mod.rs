@@ -40,7 +40,7 @@ pub use crate::themes::Match;
 pub use anchor::Anchor;
 pub use hash::{format, parse};
 pub(crate) use state::tidy;
-pub use state::{Parsed, Passage, Problem, Reason, View, ViewState};
+pub use state::{Parsed, Passage, Problem, Reason, Show, View, ViewState};
 
 /// Longest hash [`parse`] reads, in bytes (after the leading `#`); the rest is cut off
 /// (on a character boundary) with a [`Problem`]. Every state [`format()`] can produce fits.
@@ -49,6 +49,8 @@ pub const MAX_HASH_BYTES: usize = 8192;
 pub const MAX_QUERY_CHARS: usize = 200;
 /// Most themes kept in a filter; later ones are dropped.
 pub const MAX_THEMES: usize = 16;
+/// Most provisions an embed can list in `show=`; later ones are dropped.
+pub const MAX_SHOWN: usize = 32;
 /// Longest theme id, in characters.
 pub const MAX_THEME_CHARS: usize = 40;
 /// Longest provision id in an [`Anchor`], in characters.

@@ -2,7 +2,7 @@
 //! grammar ([`ViewState::normalize`], [`ViewState::retain_known`]) and the reader-facing account
 //! of what a link could not do ([`Problem`]).
 
-use super::{Anchor, Match, ANCHOR_SYNTAX, MAX_PASSAGE_CHARS, MAX_QUERY_CHARS, MAX_THEMES, MAX_THEME_CHARS};
+use super::{Anchor, Match, ANCHOR_SYNTAX, MAX_PASSAGE_CHARS, MAX_QUERY_CHARS, MAX_SHOWN, MAX_THEMES, MAX_THEME_CHARS};
 use crate::corpus::Part;
 use std::collections::BTreeSet;
 use std::fmt;
@@ -49,6 +49,26 @@ impl View {
     }
 }
 
+/// What an embed shows (`show=`). The full page always shows the whole document; an iframe or
+/// a `<draft-diff>` element shows what its snippet is about, so a post about one change is not
+/// a window onto the whole treaty (see `view::card`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Show {
+    /// What the rest of the state names (the default, omitted from links): the focused
+    /// provision as a card, else the pairs the theme filter or search keeps, else everything.
+    #[default]
+    Named,
+    /// The whole document with the full toolbar (`show=all`).
+    All,
+    /// Exactly these provisions, in this order (`show=2015-7,2015-8`; ≤ [`MAX_SHOWN`]).
+    Provisions(Vec<Anchor>),
+}
+
+impl Show {
+    /// What `show=` expects, for [`Reason::Invalid`].
+    pub const EXPECTED: &'static str = "all, or provisions such as 2015-7,2015-8";
+}
+
 /// A passage within the focused provision, in the style of the browser's `#:~:text=`:
 /// its first words, and for longer passages its last words too (`text=start[,end]`).
 ///
@@ -81,6 +101,8 @@ pub struct ViewState {
     pub passage: Option<Passage>,
     /// Whether annotations are shown.
     pub notes: bool,
+    /// What an embed shows; ignored by the full page.
+    pub show: Show,
 }
 
 impl Default for ViewState {
@@ -94,6 +116,7 @@ impl Default for ViewState {
             open: BTreeSet::from([Part::Code]),
             passage: None,
             notes: true,
+            show: Show::Named,
         }
     }
 }
@@ -229,12 +252,32 @@ impl ViewState {
                 }
             }
         }
+        if let Show::Provisions(list) = &mut self.show {
+            let mut kept: Vec<Anchor> = Vec::with_capacity(list.len().min(MAX_SHOWN));
+            for a in list.drain(..) {
+                if !a.is_valid() {
+                    problems.push(Problem::new("show", &a.to_string(), Reason::Invalid(ANCHOR_SYNTAX)));
+                } else if kept.contains(&a) {
+                    continue;
+                } else if kept.len() == MAX_SHOWN {
+                    problems.push(Problem::new("show", &a.to_string(), Reason::TooMany(MAX_SHOWN)));
+                } else {
+                    kept.push(a);
+                }
+            }
+            self.show = if kept.is_empty() {
+                Show::Named
+            } else {
+                Show::Provisions(kept)
+            };
+        }
         problems
     }
 
     /// Drops what is well-formed but absent from the documents at hand: themes for which
     /// `known_theme` is false, and a focus (with its passage) for which `known_anchor` is
-    /// false. Returns one [`Reason::Unknown`] problem per item dropped.
+    /// false, and so for the provisions of [`Show::Provisions`] (an emptied list becomes
+    /// [`Show::Named`]). Returns one [`Reason::Unknown`] problem per item dropped.
     pub fn retain_known(
         &mut self,
         known_theme: impl Fn(&str) -> bool,
@@ -251,6 +294,18 @@ impl ViewState {
         if let Some(anchor) = self.focus.take_if(|a| !known_anchor(a)) {
             problems.push(Problem::new("focus", &anchor.to_string(), Reason::Unknown));
             self.passage = None;
+        }
+        if let Show::Provisions(list) = &mut self.show {
+            list.retain(|a| {
+                let known = known_anchor(a);
+                if !known {
+                    problems.push(Problem::new("show", &a.to_string(), Reason::Unknown));
+                }
+                known
+            });
+            if list.is_empty() {
+                self.show = Show::Named;
+            }
         }
         problems
     }

@@ -335,6 +335,14 @@ fn largest_state_fits_the_cap() {
             end: Some(wide.repeat(MAX_PASSAGE_CHARS)),
         }),
         notes: false,
+        show: Show::Provisions(
+            (0..MAX_SHOWN)
+                .map(|i| Anchor {
+                    year: 2015,
+                    id: format!("{i:x>width$}", width = MAX_ID_CHARS),
+                })
+                .collect(),
+        ),
     };
     let h = format(&s);
     assert!(h.len() <= MAX_HASH_BYTES, "{}", h.len());
@@ -461,6 +469,10 @@ fn is_valid(state: &ViewState) -> bool {
             .passage
             .as_ref()
             .is_none_or(|p| state.focus.is_some() && !p.start.is_empty())
+        && match &state.show {
+            Show::Provisions(list) => !list.is_empty() && list.len() <= MAX_SHOWN && list.iter().all(Anchor::is_valid),
+            _ => true,
+        }
 }
 
 /// A character from a random word: mostly lower-case letters, then URL syntax and
@@ -516,6 +528,19 @@ fn valid_state() -> impl Strategy<Value = ViewState> {
     let passage = prop::option::of((passage_text(), prop::option::of(passage_text())));
     let themes = prop::collection::vec(ascii_word(&ID_CHARS[26..], MAX_THEME_CHARS), 0..=MAX_THEMES);
     let open = prop::collection::btree_set(prop::sample::select(Part::ALL.to_vec()), 0..=4);
+    let anchors = prop::collection::vec(
+        (0u16..=9999, ascii_word(ID_CHARS, MAX_ID_CHARS)).prop_map(|(year, id)| Anchor { year, id }),
+        1..=MAX_SHOWN,
+    );
+    let show = prop_oneof![
+        2 => Just(Show::Named),
+        1 => Just(Show::All),
+        1 => anchors.prop_map(|mut list| {
+            let mut seen = BTreeSet::new();
+            list.retain(|a| seen.insert(a.clone()));
+            Show::Provisions(list)
+        }),
+    ];
     let enums = (
         prop::sample::select(vec![Match::Any, Match::All]),
         prop::sample::select(View::ALL.to_vec()),
@@ -528,34 +553,38 @@ fn valid_state() -> impl Strategy<Value = ViewState> {
         tricky_string(MAX_QUERY_CHARS),
         open,
         any::<bool>(),
+        show,
     )
-        .prop_map(|(focus, passage, mut themes, (match_mode, view), query, open, notes)| {
-            let mut seen = BTreeSet::new();
-            themes.retain(|t| seen.insert(t.clone()));
-            let passage = passage
-                .filter(|(start, _)| focus.is_some() && !start.is_empty())
-                .map(|(start, end)| Passage {
-                    start,
-                    end: end.filter(|e| !e.is_empty()),
-                });
-            ViewState {
-                focus,
-                themes,
-                match_mode,
-                view,
-                query,
-                open,
-                passage,
-                notes,
-            }
-        })
+        .prop_map(
+            |(focus, passage, mut themes, (match_mode, view), query, open, notes, show)| {
+                let mut seen = BTreeSet::new();
+                themes.retain(|t| seen.insert(t.clone()));
+                let passage = passage
+                    .filter(|(start, _)| focus.is_some() && !start.is_empty())
+                    .map(|(start, end)| Passage {
+                        start,
+                        end: end.filter(|e| !e.is_empty()),
+                    });
+                ViewState {
+                    focus,
+                    themes,
+                    match_mode,
+                    view,
+                    query,
+                    open,
+                    passage,
+                    notes,
+                    show,
+                }
+            },
+        )
 }
 
 /// Hashes as found in the wild: generated from tokens, random text, random bytes,
 /// huge repetitions, and mutations of well-formed links.
 fn wild_hash() -> impl Strategy<Value = String> {
     const TOKENS: &str = "#|&|=|,|%|%G1|%E2%82|%C3%A9|%2C|%26|%00|%FF|:~:|2015-7|2011-f|2015-code-chapeau|2011-|\
-        text|themes|match|view|q|open|notes|none|all|any|inline|old|new|side|on|off|letter|code|human-rights|\
+        text|themes|match|view|q|open|notes|show|none|all|any|inline|old|new|side|on|off|letter|code|human-rights|\
         Sovereignty| |\n|é|İ|\u{10348}|+|~|zz";
     let token = prop::sample::select(TOKENS.split('|').collect::<Vec<_>>());
     let tokens = prop::collection::vec(token, 0..40).prop_map(|t| t.concat());
@@ -653,4 +682,53 @@ proptest! {
             prop_assert!(text.get(r).is_some());
         }
     }
+}
+
+#[test]
+fn show_names_what_an_embed_shows() {
+    // Omitted: what the rest of the link names. `all`: the whole document. A list: those provisions.
+    assert_eq!(clean("2015-7").show, Show::Named);
+    assert_eq!(clean("2015-7&show=all").show, Show::All);
+    assert_eq!(clean("show=ALL").show, Show::All);
+    assert_eq!(
+        clean("show=2015-7,2011-f,2015-7").show,
+        Show::Provisions(vec![anchor("2015-7"), anchor("2011-f")])
+    );
+    assert_eq!(clean("show=").show, Show::Named, "empty means the default");
+    // Round trips, in the canonical place (last).
+    for hash in [
+        "2015-7&themes=human-rights&show=all",
+        "show=2015-7,2015-8",
+        "2015-8&view=inline&show=2015-7,2015-8,2015-9",
+    ] {
+        let p = parse(hash);
+        assert!(p.problems.is_empty(), "{hash}: {:?}", p.problems);
+        assert_eq!(format(&p.state), hash);
+    }
+    // A bad item is reported and dropped; the rest of the list stays.
+    let p = parse("show=2015-7,seven,2015-8");
+    assert_eq!(p.state.show, Show::Provisions(vec![anchor("2015-7"), anchor("2015-8")]));
+    assert_eq!(p.problems.len(), 1);
+    assert_eq!(p.problems[0].key, "show");
+    let p = parse("show=everything");
+    assert_eq!(p.state.show, Show::Named);
+    assert_eq!(
+        p.problems[0].to_string(),
+        "show \"everything\": expected all, or provisions such as 2015-7,2015-8; ignored"
+    );
+    // Capped, and unknown provisions are dropped by retain_known like an unknown focus.
+    let many: Vec<String> = (1..=MAX_SHOWN + 3).map(|i| format!("2015-{i}")).collect();
+    let p = parse(&format!("show={}", many.join(",")));
+    assert!(matches!(&p.state.show, Show::Provisions(l) if l.len() == MAX_SHOWN));
+    assert!(p
+        .problems
+        .iter()
+        .all(|q| q.key == "show" && q.reason == Reason::TooMany(MAX_SHOWN)));
+    let mut s = parse("show=2015-7,2015-99").state;
+    let lost = s.retain_known(|_| true, |a| a.id != "99");
+    assert_eq!(s.show, Show::Provisions(vec![anchor("2015-7")]));
+    assert_eq!((lost[0].key, lost[0].reason.clone()), ("show", Reason::Unknown));
+    let mut s = parse("show=2015-99").state;
+    s.retain_known(|_| true, |a| a.id != "99");
+    assert_eq!(s.show, Show::Named, "an emptied list is the default again");
 }

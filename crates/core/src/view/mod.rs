@@ -1,7 +1,8 @@
 //! The view layer: what the widget shows and says, as plain Rust. The state and its reducer
-//! ([`state`]), where the widget lives ([`Host`]), which pairs a view keeps, and the notices a
-//! link earns. Yew components render this and dispatch [`state::Action`]s; they decide nothing.
+//! ([`state`]), where the widget lives ([`Host`]), which pairs a view keeps, what an embed shows
+//! as a card ([`card`]), and the notices a link earns. Yew components render this and dispatch [`state::Action`]s; they decide nothing.
 
+pub mod card;
 pub mod find;
 pub mod highlights;
 pub mod labels;
@@ -78,7 +79,7 @@ pub fn notice_for(cmp: &Comparison, parsed: &Parsed) -> Option<String> {
     let mut problems: Vec<String> = parsed.problems.iter().map(|p| p.to_string()).collect();
     for p in unknown(cmp, &parsed.state) {
         problems.push(match p.key {
-            "focus" => format!("there is no provision “{}” in these drafts", p.value),
+            "focus" | "show" => format!("there is no provision “{}” in these drafts", p.value),
             _ => format!("there is no theme “{}”", p.value),
         });
     }

@@ -1,0 +1,175 @@
+//! A focused embed: the pair (or the few pairs) a snippet names, in a card whose chrome is one
+//! title line, the pairs with their change badges and notes, previous / next, and a footer with
+//! the official texts, the transcription status and "Open the full comparison". The view, theme
+//! and search controls wait behind one "Options" disclosure. What the card shows is decided by
+//! the core (`view::card`); this only renders it.
+
+use crate::header::doc_link;
+use crate::row::RowView;
+use crate::search_box::SearchBox;
+use crate::store::{Action, Dispatch};
+use crate::toolbar::{ThemeChips, ViewSwitch};
+use crate::{Host, Shared};
+use draftdiff_core::link::{self, ViewState};
+use draftdiff_core::view::card::{statuses, Card, Step};
+use draftdiff_core::view::find;
+use draftdiff_core::view::selected_themes;
+use draftdiff_platform::browser;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Properties of a card.
+#[derive(Properties, PartialEq, Clone)]
+pub struct CardProps {
+    pub cmp: Shared,
+    pub card: Rc<Card>,
+    pub view: ViewState,
+    pub dispatch: Dispatch,
+    pub host: Host,
+    /// Bumped on every navigation (previous / next), so the frame returns to the card's top.
+    pub focus_serial: u32,
+    /// A notice about the link or attributes the card was opened with.
+    #[prop_or_default]
+    pub notice: Option<String>,
+    /// Text offered for manual copying (clipboard refused).
+    #[prop_or_default]
+    pub fallback_copy: Option<String>,
+    /// A short confirmation.
+    #[prop_or_default]
+    pub toast: Option<String>,
+}
+
+/// The card.
+#[function_component(CardView)]
+pub fn card_view(p: &CardProps) -> Html {
+    let cmp = &p.cmp.0;
+    let card = &p.card;
+    let d = &p.dispatch;
+    // A card has no collapsed parts: every hit is already on show.
+    let found = Rc::new(vec![
+        None;
+        find::hits(cmp, p.view.view, &p.view.query, &card.pairs).len()
+    ]);
+
+    // In an iframe the card is the whole document: land on its top once it has replaced the
+    // pre-rendered page (which the browser had scrolled to the anchor), and again after each
+    // step, so a fixed-height frame never stays at the footer. A host page is never scrolled.
+    {
+        let frame = matches!(p.host, Host::Frame { .. });
+        use_effect_with(p.focus_serial, move |_| {
+            if frame {
+                browser::scroll_to_top();
+                browser::after_paint(browser::scroll_to_top);
+            }
+        });
+    }
+
+    let selected = selected_themes(&p.view.themes);
+    let focus = p.view.focus.as_ref().and_then(|a| cmp.locate(a));
+    let single = card.pairs.len() == 1 && card.position.is_some();
+    let rows = card.pairs.iter().map(|&pair| {
+        html! {
+            <RowView key={pair} cmp={p.cmp.clone()} {pair} view={p.view.view} selected={selected}
+                query={p.view.query.clone()}
+                focused={focus.filter(|(fp, _)| *fp == pair).map(|(_, s)| s)}
+                passage={p.view.passage.clone().filter(|_| focus.is_some_and(|(fp, _)| fp == pair))}
+                revealed={false} dispatch={d.clone()} host={p.host.clone()} notes={p.view.notes} />
+        }
+    });
+    let step = |step: &Option<Step>, class: &'static str, word: &'static str| -> Html {
+        match step {
+            Some(s) => {
+                let (d, anchor) = (d.clone(), s.anchor.clone());
+                html! {
+                    <button type="button" class={classes!("dd-button", "dd-card-step", class)}
+                        onclick={Callback::from(move |_| d.dispatch(Action::Focus(anchor.clone())))}>
+                        <span class="dd-card-step-word">{ word }</span>
+                        <span class="dd-card-step-title">{ s.title.clone() }</span>
+                    </button>
+                }
+            }
+            None => html! { <span class={classes!("dd-card-step", class, "dd-card-step-none")}></span> },
+        }
+    };
+    let status_line = if single {
+        let parts = statuses(cmp, card.pairs[0]);
+        html! {
+            <p class="dd-card-status">
+                { "Transcription: " }
+                { for parts.into_iter().enumerate().map(|(i, (name, s))| html! {
+                    <>
+                        if i > 0 { { " · " } }
+                        { format!("{name} ") }
+                        <span class={classes!("dd-status", format!("dd-status-{}", s.key()))} title={s.explanation()}>{ s.key() }</span>
+                    </>
+                }) }
+            </p>
+        }
+    } else {
+        html! { <p class="dd-card-status">{ "Each provision shows how far its transcription is verified." }</p> }
+    };
+    let dismiss = {
+        let d = d.clone();
+        Callback::from(move |_| d.dispatch(Action::Dismiss))
+    };
+    let full = browser::share_url(&p.host, &link::format(&p.view));
+    let own_document = matches!(p.host, Host::Frame { .. });
+
+    html! {
+        <>
+            <article class="dd-card" aria-labelledby="dd-card-title">
+                <div class="dd-card-head">
+                    if own_document {
+                        <h1 class="dd-card-title" id="dd-card-title">{ card.title.clone() }</h1>
+                    } else {
+                        <p class="dd-card-title" id="dd-card-title">{ card.title.clone() }</p>
+                    }
+                    <details class="dd-card-options">
+                        <summary class="dd-button">{ "Options" }</summary>
+                        <div class="dd-card-options-panel">
+                            <ViewSwitch cmp={p.cmp.clone()} view={p.view.clone()} dispatch={d.clone()} />
+                            <ThemeChips cmp={p.cmp.clone()} view={p.view.clone()} dispatch={d.clone()} />
+                            <SearchBox query={p.view.query.clone()} shown={(card.pairs.len(), p.view.view.key(), p.view.themes.len())} found={found.clone()} dispatch={d.clone()} />
+                        </div>
+                    </details>
+                </div>
+                if let Some(n) = &p.notice {
+                    <div class="dd-notice" role="alert">
+                        <p>{ n.clone() }</p>
+                        <button type="button" class="dd-button" onclick={dismiss.clone()}>{ "Dismiss" }</button>
+                    </div>
+                }
+                if let Some(text) = &p.fallback_copy {
+                    <div class="dd-copy-fallback" role="dialog" aria-label="Copy this text">
+                        <label for="dd-copy-field">{ "Your browser blocked the clipboard. Select the text and copy it (Ctrl+C / ⌘C):" }</label>
+                        <textarea id="dd-copy-field" readonly=true rows="3" value={text.clone()} />
+                        <button type="button" class="dd-button" onclick={dismiss.clone()}>{ "Done" }</button>
+                    </div>
+                }
+                <div class="dd-card-body">
+                    if card.pairs.is_empty() {
+                        <p class="dd-card-empty">{ "No provision matches this view. Change it under Options, or open the full comparison." }</p>
+                    }
+                    { for rows }
+                </div>
+                if single && (card.prev.is_some() || card.next.is_some()) {
+                    <nav class="dd-card-nav" aria-label="Other pairs">
+                        { step(&card.prev, "dd-card-prev", "Previous") }
+                        if let Some((i, n)) = card.position {
+                            <span class="dd-card-pos">{ format!("{i} of {n}") }</span>
+                        }
+                        { step(&card.next, "dd-card-next", "Next") }
+                    </nav>
+                }
+                <div class="dd-card-foot">
+                    <p class="dd-card-sources">
+                        { "Official texts: " }{ doc_link(&cmp.old) }{ " · " }{ doc_link(&cmp.new) }
+                    </p>
+                    { status_line }
+                    <a class="dd-button dd-open-full" href={full} target="_blank" rel="noopener">{ "Open the full comparison" }</a>
+                </div>
+            </article>
+            <div class="dd-toast" role="status" aria-live="polite">{ p.toast.clone().unwrap_or_default() }</div>
+        </>
+    }
+}
