@@ -21,3 +21,4 @@ pub mod segments;
 pub mod stats;
 pub mod themes;
 pub mod view;
+pub mod wire;
