@@ -40,15 +40,21 @@ pub struct Inputs<'a> {
 const DECODE: &str = "let bytes;\nif (Uint8Array.fromBase64) {\n  bytes = Uint8Array.fromBase64(wasmBase64);\n} else {\n  const bin = atob(wasmBase64);\n  bytes = new Uint8Array(bin.length);\n  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);\n}\nawait __wbg_init({ module_or_path: bytes });\n";
 
 /// The compare worker, inline: browsers start no worker from `file://`, so the page keeps the
-/// worker's module (glue, wasm in base64, start-up) as text in a script element that never
-/// runs, and hands the viewer a `blob:` URL of it (`draftdiffWorkerUrl`, read by
-/// `draftdiff_platform::worker`). Making the Blob copies that text once at start-up (well
-/// under a millisecond); the worker's wasm is decoded and compiled only when a reader presses
+/// worker's script (its no-modules glue, the wasm in base64, the start-up of
+/// `www/draftdiff-worker-loader.js`) as text in a script element that never runs, and hands the
+/// viewer a `blob:` URL of it (`draftdiffWorkerUrl`, read by `draftdiff_platform::worker`). It
+/// is a classic script because a file:// page (an opaque origin) may not start a module worker
+/// from a blob: URL. Making the Blob copies that text once at start-up (well under a
+/// millisecond); the worker's wasm is decoded and compiled only when a reader presses
 /// "Compare", and then in the worker, off the main thread.
 fn worker_script(glue: &str, wasm: &[u8]) -> (String, &'static str) {
     let source = format!(
-        "<script type=\"text/plain\" id=\"draftdiff-worker\">\n{glue}\nconst wasmBase64 = \"{}\";\n{DECODE}</script>\n",
-        base64(wasm)
+        "<script type=\"text/plain\" id=\"draftdiff-worker\">\n{glue}\n(() => {{\nconst wasmBase64 = \"{}\";\n{}}})();\n</script>\n",
+        base64(wasm),
+        DECODE.replace(
+            "await __wbg_init({ module_or_path: bytes });",
+            "wasm_bindgen({ module_or_path: bytes }).catch((e) => postMessage({ kind: 'failed', text: String(e && e.message || e) }));"
+        )
     );
     let url = "globalThis.draftdiffWorkerUrl = URL.createObjectURL(new Blob([document.getElementById('draftdiff-worker').textContent], { type: 'text/javascript' }));\n";
     (source, url)
@@ -65,7 +71,7 @@ pub fn build(i: &Inputs) -> Result<String, String> {
     if i.css.contains("url(") {
         return Err("the CSS refers to another file (url(…)), which the single file cannot carry".into());
     }
-    if !i.glue.contains("__wbg_init") || (i.worker.is_some() && !worker_glue.contains("__wbg_init")) {
+    if !i.glue.contains("__wbg_init") || (i.worker.is_some() && !worker_glue.contains("wasm_bindgen =")) {
         return Err("the wasm-bindgen glue has no __wbg_init; its output format changed".into());
     }
     let style = format!("<style>\n{}\n</style>", i.css);
@@ -236,16 +242,18 @@ mod tests {
             favicon: "",
             worker,
         };
-        let out = build(&inputs(Some(("async function __wbg_init(m) {} // worker", b"\0asm")))).unwrap();
+        let out = build(&inputs(Some(("let wasm_bindgen = () => {}; // worker", b"\0asm")))).unwrap();
         let (source, boot) = (
             out.find(r#"<script type="text/plain" id="draftdiff-worker">"#).unwrap(),
             out.find(r#"<script type="module">"#).unwrap(),
         );
         assert!(source < boot, "the worker's text exists when the boot script runs");
-        assert!(out[source..boot].contains("// worker") && out[source..boot].contains("AGFzbQ=="));
+        let worker = &out[source..boot];
+        assert!(worker.contains("// worker") && worker.contains("AGFzbQ=="));
+        assert!(worker.contains("wasm_bindgen({ module_or_path: bytes })") && !worker.contains("await "));
         assert!(out[boot..].starts_with("<script type=\"module\">\nglobalThis.draftdiffWorkerUrl = URL.createObjectURL("));
         assert!(!build(&inputs(None)).unwrap().contains("draftdiffWorkerUrl"));
-        assert!(build(&inputs(Some(("__wbg_init </script>", b"")))).is_err());
+        assert!(build(&inputs(Some(("wasm_bindgen = 1 </script>", b"")))).is_err());
     }
 
     #[test]

@@ -8,8 +8,8 @@
 //! responsive while it works. The comparison comes back as [`draftdiff_core::wire`] bytes,
 //! which the viewer decodes without linking any of that code.
 //!
-//! Where the worker is: next to this module's glue (`draftdiff-worker_loader.js`, which Trunk
-//! writes), unless the page names another URL in `globalThis.draftdiffWorkerUrl` — the single
+//! Where the worker is: next to this module's glue (`draftdiff-worker-loader.js`, a classic
+//! worker script from `www/`), unless the page names another URL in `globalThis.draftdiffWorkerUrl` — the single
 //! file `draftdiff.html` does, with a `blob:` URL of the worker it carries inline.
 
 use gloo_events::EventListener;
@@ -26,8 +26,8 @@ extern "C" {
     fn url(this: &ImportMeta) -> String;
 }
 
-/// The loader Trunk writes for the worker (`data-loader-shim`), next to the viewer's glue.
-const LOADER: &str = "draftdiff-worker_loader.js";
+/// The worker's start-up script (`www/draftdiff-worker-loader.js`), next to the viewer's glue.
+const LOADER: &str = "draftdiff-worker-loader.js";
 
 /// What the worker says, in order: progress, then one answer.
 pub enum Heard {
@@ -87,9 +87,8 @@ fn strings(value: &JsValue, key: &str) -> Vec<String> {
 /// worker (no Worker, or a Content-Security-Policy without `worker-src` for it).
 pub fn compare(labels: [&str; 2], texts: [&str; 2], heard: impl Fn(Heard) + 'static) -> Result<Job, String> {
     let url = worker_url()?;
-    let options = web_sys::WorkerOptions::new();
-    options.set_type(web_sys::WorkerType::Module);
-    let worker = web_sys::Worker::new_with_options(&url, &options).map_err(|e| {
+    // A classic worker (the default): a file:// page may start one from a blob: URL, not a module worker.
+    let worker = web_sys::Worker::new(&url).map_err(|e| {
         let why = e
             .dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))

@@ -7,6 +7,10 @@
 //! to the viewer that every embed loads, and a megabyte comparison runs without freezing the
 //! page: the main thread only sends the texts and receives the answer.
 //!
+//! It is a classic worker: `www/draftdiff-worker-loader.js` imports this crate's wasm-bindgen
+//! glue (the `no-modules` output, Trunk's default for `data-type="worker"`) and starts the
+//! wasm; the single file runs the same from a `blob:` URL (module workers are refused there).
+//!
 //! The protocol (the viewer's side is `draftdiff_platform::worker`):
 //!
 //! * worker → viewer `{kind: "ready"}` once the wasm runs; only then does the viewer send;
@@ -17,7 +21,7 @@
 //!   panel always showed), `{kind: "done", bytes}` (the comparison as
 //!   [`draftdiff_core::wire`] bytes, its buffer transferred, not copied), or
 //!   `{kind: "failed", text}` if the worker panicked (the wasm then traps; the viewer also
-//!   hears the worker's `error` event).
+//!   hears the worker's `error` event) or, from the loader, if the wasm could not be loaded.
 //!
 //! Cancel is `Worker.terminate()` on the viewer's side: nothing here needs to poll for it.
 #![cfg(target_arch = "wasm32")]
