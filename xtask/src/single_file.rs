@@ -76,7 +76,9 @@ pub fn build(i: &Inputs) -> Result<String, String> {
     }
     let style = format!("<style>\n{}\n</style>", i.css);
     let icon = format!("data:image/svg+xml;base64,{}", base64(i.favicon.as_bytes()));
-    let (worker, worker_url) = i.worker.map_or((String::new(), ""), |(glue, wasm)| worker_script(glue, wasm));
+    let (worker, worker_url) = i
+        .worker
+        .map_or((String::new(), ""), |(glue, wasm)| worker_script(glue, wasm));
     let boot = format!(
         "{worker}<script type=\"module\">\n{worker_url}{glue}\nconst wasmBase64 = \"{b64}\";\n{DECODE}</script>\n",
         glue = i.glue,
@@ -251,7 +253,9 @@ mod tests {
         let worker = &out[source..boot];
         assert!(worker.contains("// worker") && worker.contains("AGFzbQ=="));
         assert!(worker.contains("wasm_bindgen({ module_or_path: bytes })") && !worker.contains("await "));
-        assert!(out[boot..].starts_with("<script type=\"module\">\nglobalThis.draftdiffWorkerUrl = URL.createObjectURL("));
+        assert!(
+            out[boot..].starts_with("<script type=\"module\">\nglobalThis.draftdiffWorkerUrl = URL.createObjectURL(")
+        );
         assert!(!build(&inputs(None)).unwrap().contains("draftdiffWorkerUrl"));
         assert!(build(&inputs(Some(("wasm_bindgen = 1 </script>", b"")))).is_err());
     }

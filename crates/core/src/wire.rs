@@ -146,7 +146,10 @@ pub fn decode(bytes: &[u8]) -> Result<Comparison, Malformed> {
 
 /// Bytes of text a document holds (to size the buffer once).
 fn text_bytes(doc: &Document) -> usize {
-    doc.provisions.iter().map(|p| p.text.len() + p.id.len() + p.label.len()).sum()
+    doc.provisions
+        .iter()
+        .map(|p| p.text.len() + p.id.len() + p.label.len())
+        .sum()
 }
 
 fn position<T: PartialEq>(all: &[T], value: &T) -> u32 {
@@ -173,7 +176,14 @@ impl Writer {
     }
 
     fn doc(&mut self, d: &Document) {
-        for s in [&d.symbol, &d.date, &d.letter_date, &d.title, &d.official_url, &d.transcription_note] {
+        for s in [
+            &d.symbol,
+            &d.date,
+            &d.letter_date,
+            &d.title,
+            &d.official_url,
+            &d.transcription_note,
+        ] {
             self.str(s);
         }
         self.u32(d.year.into());
@@ -232,7 +242,10 @@ impl Reader<'_> {
 
     fn strs(&mut self) -> Result<Cow<'static, [Text]>, Malformed> {
         let n = self.count()?;
-        (0..n).map(|_| self.str()).collect::<Result<Vec<_>, _>>().map(Cow::Owned)
+        (0..n)
+            .map(|_| self.str())
+            .collect::<Result<Vec<_>, _>>()
+            .map(Cow::Owned)
     }
 
     fn doc(&mut self) -> Result<Document, Malformed> {

@@ -97,8 +97,16 @@ pub fn compare(labels: [&str; 2], texts: [&str; 2], heard: impl Fn(Heard) + 'sta
     })?;
     let heard = std::rc::Rc::new(heard);
     let request = js_sys::Object::new();
-    let _ = Reflect::set(&request, &"labels".into(), &Array::of2(&labels[0].into(), &labels[1].into()));
-    let _ = Reflect::set(&request, &"texts".into(), &Array::of2(&texts[0].into(), &texts[1].into()));
+    let _ = Reflect::set(
+        &request,
+        &"labels".into(),
+        &Array::of2(&labels[0].into(), &labels[1].into()),
+    );
+    let _ = Reflect::set(
+        &request,
+        &"texts".into(),
+        &Array::of2(&texts[0].into(), &texts[1].into()),
+    );
     let on_message = {
         let (heard, worker) = (heard.clone(), worker.clone());
         EventListener::new(&worker.clone(), "message", move |e| {
@@ -115,7 +123,10 @@ pub fn compare(labels: [&str; 2], texts: [&str; 2], heard: impl Fn(Heard) + 'sta
                     let bytes = Reflect::get(&data, &"bytes".into()).unwrap_or_default();
                     heard(Heard::Done(Uint8Array::new(&bytes).to_vec()));
                 }
-                "failed" => heard(Heard::Failed(format!("the comparison stopped: {}", text(&data, "text")))),
+                "failed" => heard(Heard::Failed(format!(
+                    "the comparison stopped: {}",
+                    text(&data, "text")
+                ))),
                 _ => {}
             }
         })

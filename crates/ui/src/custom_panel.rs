@@ -103,8 +103,13 @@ pub fn custom_panel(p: &CustomPanelProps) -> Html {
             failure.set(None);
             progress.set(Some("Starting…".into()));
             let heard = {
-                let (errors, progress, failure, job, on_compare) =
-                    (errors.clone(), progress.clone(), failure.clone(), job.clone(), on_compare.clone());
+                let (errors, progress, failure, job, on_compare) = (
+                    errors.clone(),
+                    progress.clone(),
+                    failure.clone(),
+                    job.clone(),
+                    on_compare.clone(),
+                );
                 move |heard: Heard| {
                     if let Heard::Progress(text) = heard {
                         progress.set(Some(text));
