@@ -213,3 +213,44 @@ test('Cancel stops the worker and returns to the panel with the texts as they we
   await page.locator('.dd-custom-banner').waitFor();
   await done(session);
 });
+
+test('the compare worker runs under the strict policy docs/hosting.md gives, sent with every file', async () => {
+  const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+  const strict = await serve({ headers: () => ({ 'content-security-policy': CSP }) });
+  const session = await open(browser);
+  const { page } = session;
+  const violations = [];
+  await page.exposeFunction('__cspViolation', (v) => violations.push(v));
+  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => window.__cspViolation(`${e.violatedDirective} ${e.blockedURI}`)));
+  try {
+    await page.goto(`${strict.origin}/index.html`);
+    await ready(page);
+    await page.locator('.dd-custom-open').click();
+    await page.locator('#dd-custom-0').fill(OLD);
+    await page.locator('#dd-custom-1').fill(NEW);
+    await page.locator('.dd-custom-actions .dd-primary').click();
+    await page.locator('.dd-custom-banner').waitFor();
+    assert.deepEqual(violations, []);
+    await finish(session, strict.origin);
+  } finally {
+    await strict.close();
+  }
+});
+
+test('a worker that cannot start is reported in the panel, and the texts stay', async () => {
+  const session = await open(browser);
+  const { page } = session;
+  // As if the worker's files were missing on the host.
+  await page.route('**/draftdiff-worker-loader.js', (r) => r.fulfill({ status: 404, body: '' }));
+  await panel(page);
+  await page.locator('#dd-custom-0').fill(OLD);
+  await page.locator('#dd-custom-1').fill(NEW);
+  await page.locator('.dd-custom-actions .dd-primary').click();
+  const failure = page.locator('.dd-custom-failure[role="alert"]');
+  await failure.waitFor();
+  assert.match(await failure.textContent(), /The comparison could not be made: the compare worker stopped \(.*draftdiff-worker-loader\.js could not be loaded\)/);
+  assert.equal(await page.locator('.dd-custom-progress').count(), 0);
+  assert.equal(await page.locator('#dd-custom-0').inputValue(), OLD);
+  session.errors.splice(0); // Chromium logs the 404 itself.
+  await done(session);
+});
