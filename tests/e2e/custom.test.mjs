@@ -95,6 +95,24 @@ test('errors name the input, provision and field, and nothing typed is lost, eve
   await done(session);
 });
 
+test('deeply nested JSON gets a clear error from the worker, not a trap', async () => {
+  const session = await open(browser);
+  const { page } = session;
+  await panel(page);
+  const deep = `{"symbol": "X", "provisions": ${'['.repeat(100000)}${']'.repeat(100000)}}`;
+  await page.evaluate((v) => {
+    const el = document.getElementById('dd-custom-0');
+    el.value = v;
+    el.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  }, deep);
+  await page.locator('#dd-custom-1').fill(NEW);
+  await page.locator('.dd-custom-actions .dd-primary').click();
+  await page.locator('#dd-custom-0-errors li').first().waitFor();
+  assert.match(await page.locator('#dd-custom-0-errors').textContent(), /^Earlier version: lists and objects nested 100001 levels deep; a document needs 3, and at most 32 are read\.$/);
+  assert.equal(await page.locator('.dd-custom-failure').count(), 0);
+  await done(session);
+});
+
 test('a JSON file loads through the file picker', async () => {
   const session = await open(browser);
   const { page } = session;

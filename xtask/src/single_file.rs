@@ -71,7 +71,7 @@ pub fn build(i: &Inputs) -> Result<String, String> {
     if i.css.contains("url(") {
         return Err("the CSS refers to another file (url(…)), which the single file cannot carry".into());
     }
-    if !i.glue.contains("__wbg_init") || (i.worker.is_some() && !worker_glue.contains("wasm_bindgen =")) {
+    if !i.glue.contains("__wbg_init") || (i.worker.is_some() && !worker_glue.contains("wasm_bindgen")) {
         return Err("the wasm-bindgen glue has no __wbg_init; its output format changed".into());
     }
     let style = format!("<style>\n{}\n</style>", i.css);

@@ -135,7 +135,11 @@ fn read_version(side: usize, label: &str, text: &str) -> Result<Document, Vec<St
 
 /// Parses JSON with the browser's `JSON.parse` (there is no JSON parser in the wasm) and reads
 /// it into the loose document shape.
+///
+/// The nesting is bounded first ([`custom::check_nesting`]): reading a deeper value would
+/// overflow the worker's stack.
 fn json_document(text: &str) -> Result<JsonDocument, String> {
+    custom::check_nesting(text)?;
     let value = js_sys::JSON::parse(text).map_err(|e| {
         let msg = e
             .dyn_ref::<js_sys::Error>()
