@@ -193,10 +193,11 @@ test('two unrelated megabyte texts are compared in the worker without a long mai
   const longest = Math.max(0, ...during.map((t) => t.duration));
   const after = Math.max(0, ...tasks.filter((t) => t.start >= until).map((t) => t.duration));
   console.log(`# main thread while the worker compared 2 x ${(big(1).length / 1e6).toFixed(2)} MB: ${during.length} long tasks, longest ${longest.toFixed(0)} ms (worker answered ${((answered ?? NaN) - clicked).toFixed(0)} ms after the click; a frame during it took ${frame.toFixed(0)} ms; decoding + rendering the result: longest task ${after.toFixed(0)} ms)`);
-  // Bound: 50 ms is the target on an idle machine (measured: 0 to 67 ms here on 2 shared cores);
-  // the old build, comparing on the main thread, took one task of several seconds.
-  assert.ok(longest < 200, `the longest main-thread task while the comparison ran took ${longest.toFixed(0)} ms`);
-  assert.ok(frame < 200, `a frame during the comparison took ${frame.toFixed(0)} ms`);
+  // Bound: 50 ms is the target on an idle machine (measured: 0 to 74 ms here on 2 shared cores,
+  // 171 ms once while other builds ran); 300 ms leaves room for a loaded machine, and the old
+  // build, comparing on the main thread, took one task of 8.5 to 9.2 s.
+  assert.ok(longest < 300, `the longest main-thread task while the comparison ran took ${longest.toFixed(0)} ms`);
+  assert.ok(frame < 300, `a frame during the comparison took ${frame.toFixed(0)} ms`);
   assert.ok(answered !== null, 'the comparison came from the worker');
   assert.ok(await progress, 'the progress line with Cancel showed while the worker ran');
   assert.match(await page.locator('.dd-custom-banner').textContent(), /simplified so the page stays responsive/);
