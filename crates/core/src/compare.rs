@@ -83,18 +83,6 @@ impl Comparison {
         }
     }
 
-    /// A comparison from already-computed parts (decoded from a worker's answer, or from data
-    /// made at build time): the one constructor that needs neither the alignment nor the diff
-    /// engine, so code that only shows comparisons does not link them.
-    pub fn from_parts(old: Document, new: Document, pairs: Vec<Pair>, simplified: bool) -> Comparison {
-        Comparison {
-            old,
-            new,
-            pairs,
-            simplified,
-        }
-    }
-
     /// The document of one side.
     pub fn doc(&self, side: Side) -> &Document {
         match side {

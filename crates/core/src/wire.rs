@@ -8,8 +8,10 @@
 //!
 //! The format is private to one build (worker and viewer always come from the same build),
 //! so it carries a version word only to fail loudly on a mix-up, never to stay compatible.
-//! Everything is a `u32` (indices, counts, enum positions, `f32` bits) or a string (`u32`
-//! byte length, then the bytes). [`decode`] checks lengths, UTF-8, enum values and that
+//! The two documents are written field by field: every number a `u32`, every string its `u32`
+//! byte length and its bytes. The pairs (rows and word diffs) follow in the one compact form
+//! the build also ships the bundled comparison in, `draftdiff_engine::packed`, whose spans are
+//! cut from the provision texts rather than repeated. [`decode`] checks lengths, UTF-8, enum values and that
 //! every row's indices point at a provision, so malformed bytes give an error, never a panic
 //! later in a view.
 //!
@@ -20,24 +22,13 @@
 //! assert!(wire::decode(b"not a comparison").is_err());
 //! ```
 
-use crate::align::{Row, RowKind};
-use crate::compare::{Comparison, Pair};
+use crate::compare::Comparison;
 use crate::corpus::{Document, Part, Provision, Status, Text};
-use crate::diff::{Change, Span, WordDiff};
+use draftdiff_engine::{packed, pairing::Pairs};
 use std::borrow::Cow;
 
 /// First word of every encoding: "dd" and the format version.
 const MAGIC: u32 = 0x6464_0001;
-/// An absent index (`None`).
-const NONE: u32 = u32::MAX;
-const KINDS: [RowKind; 5] = [
-    RowKind::Unchanged,
-    RowKind::Changed,
-    RowKind::Moved,
-    RowKind::Added,
-    RowKind::Dropped,
-];
-const CHANGES: [Change; 3] = [Change::Equal, Change::Delete, Change::Insert];
 
 /// Why bytes could not be read back into a comparison.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,31 +48,12 @@ pub fn encode(cmp: &Comparison) -> Vec<u8> {
     w.u32(MAGIC);
     w.doc(&cmp.old);
     w.doc(&cmp.new);
-    w.u32(cmp.pairs.len() as u32);
-    for pair in &cmp.pairs {
-        let row = &pair.row;
-        w.u32(position(&Part::ALL, &row.part));
-        w.u32(row.old.map_or(NONE, |i| i as u32));
-        w.u32(row.new.map_or(NONE, |i| i as u32));
-        w.u32(position(&KINDS, &row.kind));
-        w.u32(row.similarity.to_bits());
-        w.u32(row.also_draws_on.len() as u32);
-        for &i in &row.also_draws_on {
-            w.u32(i as u32);
-        }
-        match &pair.diff {
-            None => w.u32(0),
-            Some(diff) => {
-                w.u32(1 + diff.simplified as u32);
-                w.u32(diff.spans.len() as u32);
-                for span in &diff.spans {
-                    w.u32(position(&CHANGES, &span.change));
-                    w.str(&span.text);
-                }
-            }
-        }
-    }
-    w.u32(cmp.simplified as u32);
+    let pairs = packed::encode(&Pairs {
+        pairs: cmp.pairs.clone(),
+        simplified: cmp.simplified,
+    });
+    w.u32(pairs.len() as u32);
+    w.0.extend_from_slice(&pairs);
     w.0
 }
 
@@ -93,55 +65,13 @@ pub fn decode(bytes: &[u8]) -> Result<Comparison, Malformed> {
     }
     let old = r.doc()?;
     let new = r.doc()?;
-    let n = r.count()?;
-    let mut pairs = Vec::with_capacity(n);
-    for _ in 0..n {
-        let part = *r.pick(&Part::ALL)?;
-        let index = |r: &mut Reader, len: usize| match r.u32()? {
-            NONE => Ok(None),
-            i if (i as usize) < len => Ok(Some(i as usize)),
-            _ => Err(Malformed("a row points past the provisions")),
-        };
-        let row_old = index(&mut r, old.provisions.len())?;
-        let row_new = index(&mut r, new.provisions.len())?;
-        let kind = *r.pick(&KINDS)?;
-        let similarity = f32::from_bits(r.u32()?);
-        let also_draws_on = (0..r.count()?)
-            .map(|_| index(&mut r, old.provisions.len())?.ok_or(Malformed("an empty source")))
-            .collect::<Result<_, _>>()?;
-        let diff = match r.u32()? {
-            0 => None,
-            flag @ (1 | 2) => {
-                let spans = (0..r.count()?)
-                    .map(|_| {
-                        Ok(Span {
-                            change: *r.pick(&CHANGES)?,
-                            text: r.str()?.into_owned(),
-                        })
-                    })
-                    .collect::<Result<_, _>>()?;
-                Some(WordDiff {
-                    spans,
-                    simplified: flag == 2,
-                })
-            }
-            _ => return Err(Malformed("a diff flag")),
-        };
-        let row = Row {
-            part,
-            old: row_old,
-            new: row_new,
-            kind,
-            similarity,
-            also_draws_on,
-        };
-        pairs.push(Pair { row, diff });
-    }
-    let simplified = r.u32()? == 1;
+    let n = r.u32()? as usize;
+    let pairs = r.take(n)?;
+    let pairs = packed::decode(pairs, &old.provisions, &new.provisions).ok_or(Malformed("the pairs"))?;
     if r.at != bytes.len() {
         return Err(Malformed("bytes left over"));
     }
-    Ok(Comparison::from_parts(old, new, pairs, simplified))
+    Ok(Comparison::from_parts(old, new, pairs))
 }
 
 /// Bytes of text a document holds (to size the buffer once).
