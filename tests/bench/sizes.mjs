@@ -14,6 +14,9 @@ export const MODES = {
   host: ['draftdiff-host.js'],
   // The single self-contained file, opened from disk.
   single: ['draftdiff.html'],
+  // The compare worker (crates/worker): fetched only when a reader presses "Compare" in "Compare
+  // your own drafts" on the full page; no embed loads it (the single file carries it inline).
+  worker: ['draftdiff-worker-loader.js', 'draftdiff-worker.js', 'draftdiff-worker_bg.wasm'],
 };
 
 export const FILES = [...new Set(Object.values(MODES).flat())];
@@ -50,6 +53,7 @@ export function table(sizes) {
     element: '**total: `<draft-diff>` element** (loader, glue, wasm, css)',
     host: '**total: iframe host script**',
     single: '**total: single file**',
+    worker: '**total: compare worker** (on demand)',
   };
   for (const mode of Object.keys(MODES)) {
     const t = total(sizes, mode);

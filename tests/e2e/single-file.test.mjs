@@ -126,3 +126,24 @@ test('theme chips toggle and write the state into the file URL', async () => {
   assert.equal(await chip.getAttribute('aria-pressed'), 'false');
   await done(session);
 });
+
+test('compare your own drafts works offline: the compare worker starts from the copy inside the file', async () => {
+  const session = await open(browser);
+  const { page } = session;
+  await page.goto(url);
+  await ready(page);
+  await page.locator('.dd-custom-open').click();
+  await page.locator('#dd-custom-0').fill('(a) States should cooperate.\n\n(b) States should share information.');
+  await page.locator('#dd-custom-1').fill('(a) States shall cooperate.\n\n(b) States should share information.');
+  await page.locator('.dd-custom-actions .dd-primary').click();
+  await page.locator('.dd-custom-banner').waitFor();
+  assert.equal((await page.locator('[id="0002-a"] ins').textContent()).trim(), 'shall');
+  // The parsers' errors come from the same worker.
+  await page.locator('.dd-custom-banner button').click();
+  await page.locator('.dd-custom-open').click();
+  await page.locator('#dd-custom-1').fill('{ not json');
+  await page.locator('.dd-custom-actions .dd-primary').click();
+  await page.locator('#dd-custom-1-errors li').first().waitFor();
+  assert.match(await page.locator('#dd-custom-1-errors').textContent(), /Later version: not valid JSON/);
+  await done(session);
+});

@@ -66,12 +66,17 @@ fn finish(dir: &Path, release: bool) -> Result<(), String> {
         write(dir, "draftdiff_bg.wasm", &wasm)?;
         write(dir, "draftdiff.js", &glue)?;
         eprintln!("xtask: {renamed} wasm imports renamed short");
+        // The compare worker (crates/worker), inlined too so "Compare your own drafts" works offline.
+        let worker_glue = read(dir, "draftdiff-worker.js")?;
+        let worker_wasm =
+            fs::read(dir.join("draftdiff-worker_bg.wasm")).map_err(|e| format!("draftdiff-worker_bg.wasm: {e}"))?;
         let single = single_file::build(&single_file::Inputs {
             html: &page,
             css: &read(dir, "draftdiff.css")?,
             glue: &glue,
             wasm: &wasm,
             favicon: &read(dir, "favicon.svg")?,
+            worker: Some((&worker_glue, &worker_wasm)),
         })?;
         write(dir, "draftdiff.html", single)?;
     }

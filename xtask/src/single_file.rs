@@ -30,11 +30,40 @@ pub struct Inputs<'a> {
     pub wasm: &'a [u8],
     /// The favicon (SVG).
     pub favicon: &'a str,
+    /// The compare worker's glue (an ES module) and wasm, when the build has them.
+    pub worker: Option<(&'a str, &'a [u8])>,
+}
+
+/// JS that turns the base64 string `wasmBase64` into the `bytes` of the wasm.
+/// Uint8Array.fromBase64 (Chromium 140+, Firefox 133+, Safari 18.2+) decodes the wasm in
+/// well under a millisecond; the atob loop kept for older browsers takes ~15 ms for 600 KB.
+const DECODE: &str = "let bytes;\nif (Uint8Array.fromBase64) {\n  bytes = Uint8Array.fromBase64(wasmBase64);\n} else {\n  const bin = atob(wasmBase64);\n  bytes = new Uint8Array(bin.length);\n  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);\n}\nawait __wbg_init({ module_or_path: bytes });\n";
+
+/// The compare worker, inline: browsers start no worker from `file://`, so the page keeps the
+/// worker's script (its no-modules glue, the wasm in base64, the start-up of
+/// `www/draftdiff-worker-loader.js`) as text in a script element that never runs, and hands the
+/// viewer a `blob:` URL of it (`draftdiffWorkerUrl`, read by `draftdiff_platform::worker`). It
+/// is a classic script because a file:// page (an opaque origin) may not start a module worker
+/// from a blob: URL. Making the Blob copies that text once at start-up (well under a
+/// millisecond); the worker's wasm is decoded and compiled only when a reader presses
+/// "Compare", and then in the worker, off the main thread.
+fn worker_script(glue: &str, wasm: &[u8]) -> (String, &'static str) {
+    let source = format!(
+        "<script type=\"text/plain\" id=\"draftdiff-worker\">\n{glue}\n(() => {{\nconst wasmBase64 = \"{}\";\n{}}})();\n</script>\n",
+        base64(wasm),
+        DECODE.replace(
+            "await __wbg_init({ module_or_path: bytes });",
+            "wasm_bindgen({ module_or_path: bytes }).catch((e) => postMessage({ kind: 'failed', text: String(e && e.message || e) }));"
+        )
+    );
+    let url = "globalThis.draftdiffWorkerUrl = URL.createObjectURL(new Blob([document.getElementById('draftdiff-worker').textContent], { type: 'text/javascript' }));\n";
+    (source, url)
 }
 
 /// The single self-contained page.
 pub fn build(i: &Inputs) -> Result<String, String> {
-    for (name, text) in [("CSS", i.css), ("JS glue", i.glue)] {
+    let worker_glue = i.worker.map_or("", |(glue, _)| glue);
+    for (name, text) in [("CSS", i.css), ("JS glue", i.glue), ("worker glue", worker_glue)] {
         if text.contains("</style") || text.contains("</script") {
             return Err(format!("the {name} contains a closing tag and cannot be inlined"));
         }
@@ -42,15 +71,16 @@ pub fn build(i: &Inputs) -> Result<String, String> {
     if i.css.contains("url(") {
         return Err("the CSS refers to another file (url(…)), which the single file cannot carry".into());
     }
-    if !i.glue.contains("__wbg_init") {
+    if !i.glue.contains("__wbg_init") || (i.worker.is_some() && !worker_glue.contains("wasm_bindgen")) {
         return Err("the wasm-bindgen glue has no __wbg_init; its output format changed".into());
     }
     let style = format!("<style>\n{}\n</style>", i.css);
     let icon = format!("data:image/svg+xml;base64,{}", base64(i.favicon.as_bytes()));
-    // Uint8Array.fromBase64 (Chromium 140+, Firefox 133+, Safari 18.2+) decodes the wasm in
-    // well under a millisecond; the atob loop kept for older browsers takes ~15 ms for 600 KB.
+    let (worker, worker_url) = i
+        .worker
+        .map_or((String::new(), ""), |(glue, wasm)| worker_script(glue, wasm));
     let boot = format!(
-        "<script type=\"module\">\n{glue}\nconst wasmBase64 = \"{b64}\";\nlet bytes;\nif (Uint8Array.fromBase64) {{\n  bytes = Uint8Array.fromBase64(wasmBase64);\n}} else {{\n  const bin = atob(wasmBase64);\n  bytes = new Uint8Array(bin.length);\n  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);\n}}\nawait __wbg_init({{ module_or_path: bytes }});\n</script>\n",
+        "{worker}<script type=\"module\">\n{worker_url}{glue}\nconst wasmBase64 = \"{b64}\";\n{DECODE}</script>\n",
         glue = i.glue,
         b64 = base64(i.wasm)
     );
@@ -169,6 +199,7 @@ mod tests {
             glue,
             wasm: b"\0asm",
             favicon: "<svg/>",
+            worker: None,
         })
         .unwrap();
         assert!(
@@ -185,6 +216,7 @@ mod tests {
             glue,
             wasm: b"",
             favicon: "",
+            worker: None,
         });
         assert!(
             bad.unwrap_err().contains(r#"<img src="x.png">"#),
@@ -196,8 +228,36 @@ mod tests {
             glue,
             wasm: b"",
             favicon: "",
+            worker: None,
         });
         assert!(bad.is_err());
+    }
+
+    #[test]
+    fn the_compare_worker_travels_inline_as_text_and_a_blob_url() {
+        let html = r#"<head><link rel="icon" href="favicon.svg"><link rel="stylesheet" href="draftdiff.css"><script type="module" src="draftdiff-embed.js"></script></head><body>T</body>"#;
+        let inputs = |worker| Inputs {
+            html,
+            css: "",
+            glue: "__wbg_init",
+            wasm: b"",
+            favicon: "",
+            worker,
+        };
+        let out = build(&inputs(Some(("let wasm_bindgen = () => {}; // worker", b"\0asm")))).unwrap();
+        let (source, boot) = (
+            out.find(r#"<script type="text/plain" id="draftdiff-worker">"#).unwrap(),
+            out.find(r#"<script type="module">"#).unwrap(),
+        );
+        assert!(source < boot, "the worker's text exists when the boot script runs");
+        let worker = &out[source..boot];
+        assert!(worker.contains("// worker") && worker.contains("AGFzbQ=="));
+        assert!(worker.contains("wasm_bindgen({ module_or_path: bytes })") && !worker.contains("await "));
+        assert!(
+            out[boot..].starts_with("<script type=\"module\">\nglobalThis.draftdiffWorkerUrl = URL.createObjectURL(")
+        );
+        assert!(!build(&inputs(None)).unwrap().contains("draftdiffWorkerUrl"));
+        assert!(build(&inputs(Some(("wasm_bindgen = 1 </script>", b"")))).is_err());
     }
 
     #[test]
@@ -209,6 +269,7 @@ mod tests {
             glue: "__wbg_init",
             wasm: b"",
             favicon: "",
+            worker: None,
         };
         let out = build(&inputs(html)).unwrap();
         for gone in ["canonical", "og:image", "twitter:image", "oembed"] {

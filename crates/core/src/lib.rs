@@ -22,3 +22,4 @@ pub mod segments;
 pub mod stats;
 pub mod themes;
 pub mod view;
+pub mod wire;

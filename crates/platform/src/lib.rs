@@ -1,5 +1,5 @@
 //! draftdiff's browser services: location and history, clipboard, selection, scrolling and
-//! focus, storage and files. Components call these instead of `web_sys`; this crate never imports
+//! focus, storage and files, and the compare worker. Components call these instead of `web_sys`; this crate never imports
 //! the UI (it cannot: the UI depends on it), and takes the elements it works on as arguments.
 #![warn(missing_docs)]
 
@@ -8,6 +8,7 @@ pub mod keys;
 pub mod place;
 pub mod scheme;
 pub mod storage;
+pub mod worker;
 
 /// An event listener that is removed when dropped (gloo's, the maintained one Yew also uses).
 pub use gloo_events::EventListener as Listener;

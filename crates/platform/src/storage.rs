@@ -1,8 +1,7 @@
-//! What the "Compare your own" panel needs from the browser: keeping pasted text across
-//! reloads (localStorage), reading a chosen file, and turning JSON into Rust through the
-//! browser's own `JSON.parse` and `serde-wasm-bindgen` (no JSON parser in the wasm).
+//! What the "Compare your own" panel needs from the browser besides the worker: keeping pasted
+//! text across reloads (localStorage) and reading a chosen file. (The JSON is read in the
+//! compare worker: see `draftdiff-worker`.)
 
-use draftdiff_core::custom::JsonDocument;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -58,16 +57,4 @@ pub fn read_file(
     });
     reader.set_onloadend(Some(on_load.unchecked_ref()));
     let _ = reader.read_as_text(&file);
-}
-
-/// Parses JSON with the browser and reads it into the loose document shape.
-pub fn json_document(text: &str) -> Result<JsonDocument, String> {
-    let value = js_sys::JSON::parse(text).map_err(|e| {
-        let msg = e
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .unwrap_or_default();
-        format!("not valid JSON ({msg})")
-    })?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| format!("not a document of the expected shape ({e})"))
 }

@@ -3,11 +3,17 @@
 //! Everything stays in the browser. What readers paste is kept in localStorage until they press
 //! "Forget", so neither an error nor a reload loses it; errors are shown next to the input they
 //! concern and name the provision and field.
+//!
+//! The reading, alignment and diff run in the compare worker (its own wasm, fetched on the
+//! first "Compare"; see `draftdiff_platform::worker`): this panel only sends the two texts,
+//! shows the worker's progress with a Cancel button, and shows its answer, so the viewer
+//! carries none of the parsers and the page stays responsive during a megabyte comparison.
 
 use crate::store::{Action, Dispatch};
 use draftdiff_core::compare::Comparison;
-use draftdiff_core::corpus::Document;
-use draftdiff_core::custom::{self, MAX_BYTES};
+use draftdiff_core::custom::MAX_BYTES;
+use draftdiff_core::wire;
+use draftdiff_platform::worker::{self, Heard, Job};
 use draftdiff_platform::{browser, storage};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -24,31 +30,16 @@ pub struct CustomPanelProps {
     pub dispatch: Dispatch,
 }
 
-/// Reads one version: JSON when it looks like JSON, plain text otherwise.
-fn read_version(side: usize, text: &str) -> Result<Document, Vec<String>> {
-    let label = LABELS[side];
-    if text.len() > MAX_BYTES {
-        return Err(vec![format!(
-            "{label}: the text is larger than {} MB.",
-            MAX_BYTES / (1024 * 1024)
-        )]);
-    }
-    let year = side as u16 + 1;
-    let result = if text.trim_start().starts_with('{') {
-        let doc = storage::json_document(text).map_err(|e| vec![format!("{label}: {e}.")])?;
-        custom::from_json(label, doc, year)
-    } else {
-        custom::from_plain_text(label, text, label, year)
-    };
-    result.map_err(|errors| errors.iter().map(ToString::to_string).collect())
-}
-
 /// The panel.
 #[function_component(CustomPanel)]
 pub fn custom_panel(p: &CustomPanelProps) -> Html {
     let texts = use_state(|| KEYS.map(|k| storage::load(k).unwrap_or_default()));
     let errors = use_state(|| [Vec::<String>::new(), Vec::new()]);
-    let busy = use_state(|| false);
+    // What the running comparison is doing (`None`: nothing runs), and why the last one failed.
+    let progress = use_state(|| None::<String>);
+    let failure = use_state(|| None::<String>);
+    // The running worker: dropping it (Cancel, a new comparison, closing the panel) stops it.
+    let job = use_mut_ref(|| None::<Job>);
 
     let set_text = {
         let texts = texts.clone();
@@ -100,23 +91,61 @@ pub fn custom_panel(p: &CustomPanelProps) -> Html {
         }
     };
     let compare = {
-        let (texts, errors, busy, on_compare) = (texts.clone(), errors.clone(), busy.clone(), p.on_compare.clone());
+        let (texts, errors, progress, failure, job, on_compare) = (
+            texts.clone(),
+            errors.clone(),
+            progress.clone(),
+            failure.clone(),
+            job.clone(),
+            p.on_compare.clone(),
+        );
         Callback::from(move |_| {
-            busy.set(true);
-            let (texts, errors, busy, on_compare) = (texts.clone(), errors.clone(), busy.clone(), on_compare.clone());
-            // Let "Comparing…" paint before the work starts.
-            browser::after_paint(move || {
-                let parsed = [read_version(0, &texts[0]), read_version(1, &texts[1])];
-                busy.set(false);
-                match parsed {
-                    [Ok(mut old), Ok(mut new)] => {
-                        errors.set([Vec::new(), Vec::new()]);
-                        custom::distinct_years(&mut old, &mut new);
-                        on_compare.emit(Rc::new(Comparison::with_options(old, new, &custom::options())));
+            failure.set(None);
+            progress.set(Some("Starting…".into()));
+            let heard = {
+                let (errors, progress, failure, job, on_compare) = (
+                    errors.clone(),
+                    progress.clone(),
+                    failure.clone(),
+                    job.clone(),
+                    on_compare.clone(),
+                );
+                move |heard: Heard| {
+                    if let Heard::Progress(text) = heard {
+                        progress.set(Some(text));
+                        return;
                     }
-                    [a, b] => errors.set([a.err().unwrap_or_default(), b.err().unwrap_or_default()]),
+                    // An answer: the worker has done its part.
+                    drop(job.borrow_mut().take());
+                    progress.set(None);
+                    match heard {
+                        Heard::Errors(es) => errors.set(es),
+                        Heard::Done(bytes) => match wire::decode(&bytes) {
+                            Ok(cmp) => {
+                                errors.set([Vec::new(), Vec::new()]);
+                                on_compare.emit(Rc::new(cmp));
+                            }
+                            Err(e) => failure.set(Some(format!("{e}."))),
+                        },
+                        Heard::Failed(why) => failure.set(Some(format!("The comparison could not be made: {why}."))),
+                        Heard::Progress(_) => {}
+                    }
                 }
-            });
+            };
+            match worker::compare(LABELS, [&texts[0], &texts[1]], heard) {
+                Ok(running) => *job.borrow_mut() = Some(running),
+                Err(why) => {
+                    progress.set(None);
+                    failure.set(Some(format!("The comparison could not be made: {why}.")));
+                }
+            }
+        })
+    };
+    let cancel = {
+        let (progress, job) = (progress.clone(), job.clone());
+        Callback::from(move |_| {
+            drop(job.borrow_mut().take());
+            progress.set(None);
         })
     };
     let forget = {
@@ -141,11 +170,21 @@ pub fn custom_panel(p: &CustomPanelProps) -> Html {
             <p>{ "Everything stays in your browser: nothing is sent anywhere. What you paste is kept on this device until you press “Forget my texts”." }</p>
             <div class="dd-custom-cols">{ column(0) }{ column(1) }</div>
             <div class="dd-custom-actions">
-                <button type="button" class="dd-button dd-primary" onclick={compare} disabled={*busy}>
-                    { if *busy { "Comparing…" } else { "Compare" } }
+                <button type="button" class="dd-button dd-primary" onclick={compare} disabled={progress.is_some()}>
+                    { if progress.is_some() { "Comparing…" } else { "Compare" } }
                 </button>
                 <button type="button" class="dd-button" onclick={forget}>{ "Forget my texts" }</button>
             </div>
+            if let Some(text) = &*progress {
+                <div class="dd-custom-progress" role="status">
+                    <progress aria-label="Comparing your drafts"></progress>
+                    <span class="dd-custom-stage">{ text.clone() }</span>
+                    <button type="button" class="dd-button" onclick={cancel}>{ "Cancel" }</button>
+                </div>
+            }
+            if let Some(why) = &*failure {
+                <p class="dd-custom-failure" role="alert">{ why.clone() }</p>
+            }
         </section>
     }
 }

@@ -48,7 +48,7 @@ mod json;
 mod plain;
 mod problems;
 
-pub use json::{from_json, JsonDocument, JsonItem, JsonProvision, Loose};
+pub use json::{check_nesting, from_json, JsonDocument, JsonItem, JsonProvision, Loose, MAX_NESTING};
 pub use plain::from_plain_text;
 pub use problems::InputError;
 
