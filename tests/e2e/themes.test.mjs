@@ -322,7 +322,7 @@ test('a filtered view looks as it did: the (f) → (7) pair, pixel for pixel aga
   // layout, colours, marks or text fails here; regenerate on purpose (see harness matchesBaseline).
   const ctx = await load('themes=human-rights,use-of-force', { reducedMotion: 'reduce' });
   const { page } = ctx;
-  await page.waitForSelector('mark.dd-kw');
+  await page.waitForSelector('mark.dd-kw:visible');
   await shot(page, 'themes-filtered');
   const pair = page.locator('.dd-row', { has: page.locator('[id="2015-7"]') });
   await pair.scrollIntoViewIfNeeded();
