@@ -128,7 +128,7 @@ fn point(root: &Element, node: &Node, offset: u32) -> Option<Point> {
     let range = window().document()?.create_range().ok()?;
     range.select_node_contents(&text).ok()?;
     range.set_end(node, offset).ok()?;
-    let len = js_sys::JsString::from(range.to_string()).length();
+    let len = range.to_string().length();
     Some(Point { id, offset: len })
 }
 
