@@ -102,13 +102,13 @@ test('axe: the blog fixture: both <draft-diff> elements and both iframes', async
   const p = session.page;
   await p.goto(`${server.origin}/fixtures/blog.html`);
   for (const id of ['el-a', 'el-b']) {
-    await p.waitForFunction((id) => document.getElementById(id)?.shadowRoot?.querySelector('.dd-toolbar'), id, { timeout: 20000 });
+    await p.waitForFunction((id) => document.getElementById(id)?.shadowRoot?.querySelector('.dd-app'), id, { timeout: 20000 });
   }
   // The blog's own hostile CSS fails on purpose (black on black marks): check the widgets only.
   noViolations('blog, <draft-diff> elements', await axe(p, { include: [['#el-a'], ['#el-b']] }));
   for (const id of ['frame-a', 'frame-b']) {
     const frame = p.frame({ url: (u) => u.href.includes(`id=${id.slice(-1)}`) });
-    await frame.locator('.dd-toolbar').waitFor({ timeout: 20000 });
+    await frame.locator('.dd-app').waitFor({ timeout: 20000 });
     noViolations(`blog, iframe ${id}`, await axe(frame));
   }
   await done(session);
@@ -233,9 +233,9 @@ test('keyboard shortcuts never take a blog\'s keys: elements and iframes act onl
   const p = session.page;
   await p.goto(`${server.origin}/fixtures/blog.html`);
   for (const id of ['el-a', 'el-b']) {
-    await p.waitForFunction((id) => document.getElementById(id)?.shadowRoot?.querySelector('.dd-toolbar'), id, { timeout: 20000 });
+    await p.waitForFunction((id) => document.getElementById(id)?.shadowRoot?.querySelector('.dd-app'), id, { timeout: 20000 });
   }
-  await p.frameLocator('#frame-a').locator('.dd-toolbar').waitFor({ timeout: 20000 });
+  await p.frameLocator('#frame-a').locator('.dd-app').waitFor({ timeout: 20000 });
   await p.evaluate(() => {
     window.__keys = [];
     document.addEventListener('keydown', (e) => window.__keys.push([e.key, e.defaultPrevented]));
@@ -330,7 +330,7 @@ test('screen readers hear insertions and deletions, sensible landmarks and headi
   // A <draft-diff> element lives inside the blog's document: the blog keeps its one h1.
   const blog = await open(browser, { viewport: { width: 900, height: 1000 } });
   await blog.page.goto(`${server.origin}/fixtures/blog.html`);
-  await blog.page.waitForFunction(() => ['el-a', 'el-b'].every((id) => document.getElementById(id)?.shadowRoot?.querySelector('.dd-toolbar')), null, { timeout: 20000 });
+  await blog.page.waitForFunction(() => ['el-a', 'el-b'].every((id) => document.getElementById(id)?.shadowRoot?.querySelector('.dd-app')), null, { timeout: 20000 });
   const inBlog = await blog.page.evaluate(() => ({
     page: document.querySelectorAll('h1').length,
     elements: ['el-a', 'el-b'].map((id) => document.getElementById(id).shadowRoot.querySelectorAll('h1').length),
@@ -436,9 +436,10 @@ test('dark mode follows the system, and the toggle (light / dark / auto) is kept
   await done(frame);
 });
 
-test('the iframe embed at 760 px: compact card, the linked pair highlighted without scrolling, no inner horizontal scroll', async () => {
-  // (The README's embed.png is made by tools/screenshots, not here.)
-  const session = await page('/index.html?embed=1&id=x#2015-7&themes=human-rights', { viewport: { width: 760, height: 900 } });
+test('the whole-document iframe embed at 760 px: compact, the linked pair highlighted without scrolling, no inner horizontal scroll', async () => {
+  // (The README's embed.png is made by tools/screenshots, not here.) A snippet asks for the whole
+  // document with show=all; focused cards are tested in cards.test.mjs.
+  const session = await page('/index.html?embed=1&id=x#2015-7&themes=human-rights&show=all', { viewport: { width: 760, height: 900 } });
   const p = session.page;
   await p.locator('[id="2015-7"].dd-focus').waitFor();
   const card = await p.evaluate(() => {
@@ -458,7 +459,7 @@ test('the iframe embed at 760 px: compact card, the linked pair highlighted with
   assert.equal(card.embedded, true);
   assert.equal(card.skip, 0, 'no skip link in an embed');
   assert.equal(card.about, 0, 'no long notes in an embed');
-  assert.match(card.full, /\/index\.html#2015-7&themes=human-rights$/);
+  assert.match(card.full, /\/index\.html#2015-7&themes=human-rights&show=all$/);
   assert.deepEqual([card.scrollY, card.focused, card.highlighted], [0, false, true], 'highlighted, not scrolled to, not focused');
   assert.equal(card.columns.length, 2);
   assert.ok(card.columns.every((w) => w > 250), `both drafts stay readable side by side: ${card.columns}`);

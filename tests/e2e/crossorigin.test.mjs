@@ -111,7 +111,7 @@ test('the dialog\'s snippets: a titled iframe that may copy, an element with the
 
 test('with CORS on the widget host, the element renders the view in its shadow root, as a block of the post column', async () => {
   const s = await visit(post('cors', widget.cors.origin, snippets.element));
-  await s.page.waitForFunction(() => document.querySelector('draft-diff')?.shadowRoot?.querySelector('.dd-toolbar'), null, { timeout: 20000 });
+  await s.page.waitForFunction(() => document.querySelector('draft-diff')?.shadowRoot?.querySelector('.dd-app'), null, { timeout: 20000 });
   const got = await inspect(s.page);
   assert.equal(got.display, 'block');
   // The theme's column rule (max-width 640px, centred) applies to the element as to the paragraphs.

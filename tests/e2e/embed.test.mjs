@@ -14,11 +14,11 @@ async function blog() {
   const session = await open(browser, { viewport: { width: 900, height: 1000 } });
   await session.page.goto(`${server.origin}/fixtures/blog.html`);
   for (const id of ['el-a', 'el-b']) {
-    await session.page.waitForFunction((id) => document.getElementById(id)?.shadowRoot?.querySelector('.dd-toolbar'), id, { timeout: 20000 });
+    await session.page.waitForFunction((id) => document.getElementById(id)?.shadowRoot?.querySelector('.dd-app'), id, { timeout: 20000 });
   }
   for (const id of ['frame-a', 'frame-b']) {
     const frame = session.page.frameLocator(`#${id}`);
-    await frame.locator('.dd-toolbar').waitFor({ timeout: 20000 });
+    await frame.locator('.dd-app').waitFor({ timeout: 20000 });
   }
   return session;
 }
@@ -30,7 +30,7 @@ test('each iframe renders its own state, compactly, with a link to the full page
   assert.equal(await a.locator('.dd-chip[data-theme="human-rights"]').getAttribute('aria-pressed'), 'true');
   assert.match(await a.locator('[id="2015-7"]').getAttribute('class'), /dd-focus/);
   const full = await a.locator('.dd-open-full').getAttribute('href');
-  assert.match(full, /\/index\.html#2015-7&themes=human-rights$/);
+  assert.match(full, /\/index\.html#2015-7&themes=human-rights(&show=all)?$/);
   const b = page.frameLocator('#frame-b');
   assert.equal(await b.locator('.dd-merged [id="2011-b"]').count(), 1);
   assert.equal(await b.locator('html').getAttribute('data-theme'), 'dark');

@@ -79,9 +79,9 @@ export async function open(browser, options = {}) {
   return { context, page, errors, requests };
 }
 
-/** Waits until the wasm app has mounted (not just the static text). */
+/** Waits until the wasm app has mounted (not just the static text): the page's toolbar or an embed's card. */
 export async function ready(page) {
-  await page.waitForSelector('.dd-app .dd-toolbar', { timeout: 20000 });
+  await page.waitForSelector('.dd-app :is(.dd-toolbar, .dd-card)', { timeout: 20000 });
 }
 
 /** Requests that went anywhere but `origin` (data: and blob: are in-page). */
