@@ -587,7 +587,7 @@ fn walk(
                     }
                     "ins" | "moveTo" if in_ppr => found.insertions += 1,
                     _ if in_ppr => {}
-                    "ta" | "pta" => p.text.push('\t'),
+                    "tab" | "ptab" => p.text.push('\t'),
                     "br" | "cr" => p.text.push('\n'),
                     "noBreakHyphen" => p.text.push('-'),
                     "footnoteReference" => {
