@@ -30,8 +30,14 @@ fn generated() -> &'static Path {
             .arg(&out)
             .args(&fodt)
             .output()
-            .unwrap_or_else(|e| panic!("LibreOffice (soffice) is needed to make the Word fixtures; run tools/setup ({e})"));
-        assert!(status.status.success(), "soffice failed: {}", String::from_utf8_lossy(&status.stderr));
+            .unwrap_or_else(|e| {
+                panic!("LibreOffice (soffice) is needed to make the Word fixtures; run tools/setup ({e})")
+            });
+        assert!(
+            status.status.success(),
+            "soffice failed: {}",
+            String::from_utf8_lossy(&status.stderr)
+        );
         eprintln!("LibreOffice made {} Word files in {:?}", fodt.len(), started.elapsed());
         out
     })
