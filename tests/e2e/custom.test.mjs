@@ -2,6 +2,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, open, ready, shot, finish } from './harness.mjs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -124,6 +128,44 @@ test('a JSON file loads through the file picker', async () => {
   await page.locator('.dd-custom-actions .dd-primary').click();
   await page.locator('.dd-custom-banner').waitFor();
   assert.equal((await page.locator('[id="2021-1"] ins').textContent()).trim(), 'fully');
+  await done(session);
+});
+
+/** A Word file made by LibreOffice from the native tests' source (automatic (a), (b)… numbering,
+ * a tracked insertion and deletion, a table, a footnote): what a real word processor writes. */
+function wordFile() {
+  const out = mkdtempSync(join(tmpdir(), 'draftdiff-word-'));
+  const source = new URL('../../crates/core/tests/fixtures/word/numbered.fodt', import.meta.url).pathname;
+  execFileSync('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', 'docx', '--outdir', out, source], { stdio: 'ignore' });
+  return readFileSync(join(out, 'numbered.docx'));
+}
+
+test('a Word file chosen in the file input is compared with its automatic numbers as provisions', async () => {
+  const session = await open(browser);
+  const { page } = session;
+  await panel(page);
+  const input = (side) => page.locator('.dd-custom-col').nth(side).locator('input[type=file]');
+  const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  await input(0).setInputFiles({ name: 'numbered.docx', mimeType: docx, buffer: wordFile() });
+  await page.locator('.dd-custom-col').nth(0).locator('.dd-file-chosen').waitFor();
+  // A text file renamed .docx is refused by name.
+  await input(1).setInputFiles({ name: 'notes.docx', mimeType: docx, buffer: Buffer.from('(a) Not a Word file.') });
+  await page.locator('.dd-custom-col').nth(1).locator('.dd-file-chosen').waitFor();
+  await page.locator('.dd-custom-actions .dd-primary').click();
+  await page.locator('#dd-custom-1-errors li').first().waitFor();
+  assert.match(await page.locator('#dd-custom-1-errors').textContent(), /notes\.docx: is not a Word document \(\.docx\)/);
+  await page.locator('.dd-custom-col').nth(1).locator('.dd-file-chosen button').click();
+  await page.locator('#dd-custom-1').fill('(a) States shall cooperate fully.\n\n(b) States shall share information.');
+  await page.locator('.dd-custom-actions .dd-primary').click();
+  await page.locator('.dd-custom-banner').waitFor();
+  const rowA = page.locator('.dd-row', { has: page.locator('[id="0001-a"]') });
+  assert.equal(await rowA.locator('[id="0002-a"]').count(), 1);
+  assert.equal((await rowA.locator('ins').textContent()).trim(), 'fully');
+  // The tracked change was accepted: "shall" inserted, "should" deleted.
+  assert.equal(await page.locator('.dd-row', { has: page.locator('[id="0002-b"]') }).getAttribute('data-kind'), 'unchanged');
+  for (const id of ['0001-c', '0001-d', '0001-i', '0001-ii', '0001-a-2']) assert.equal(await page.locator(`[id="${id}"]`).count(), 1, id);
+  assert.match(await page.locator('.dd-toast').textContent(), /numbered\.docx: tracked changes were accepted.*1 table.*1 footnote/);
+  await shot(page, 'custom-word');
   await done(session);
 });
 

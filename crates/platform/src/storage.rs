@@ -29,6 +29,42 @@ pub fn forget(keys: &[&str]) {
     }
 }
 
+/// Reads the first file chosen in a file input as bytes (a Word file: it must not be decoded
+/// as text on its way to the worker), then calls `done` with its name and bytes or a reason.
+pub fn read_file_bytes(
+    input: &web_sys::HtmlInputElement,
+    max_bytes: usize,
+    done: impl FnOnce(Result<(String, Vec<u8>), String>) + 'static,
+) {
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        return;
+    };
+    let name = file.name();
+    if file.size() > max_bytes as f64 {
+        done(Err(format!("{name} is larger than {} MB", max_bytes / (1024 * 1024))));
+        return;
+    }
+    let Ok(reader) = web_sys::FileReader::new() else {
+        done(Err("this browser cannot read files".into()));
+        return;
+    };
+    let r = reader.clone();
+    let on_load = Closure::once_into_js(move || {
+        let bytes = r
+            .result()
+            .ok()
+            .filter(|v| v.is_instance_of::<js_sys::ArrayBuffer>())
+            .map(|v| js_sys::Uint8Array::new(&v).to_vec());
+        done(
+            bytes
+                .map(|b| (name.clone(), b))
+                .ok_or_else(|| format!("{name} could not be read")),
+        );
+    });
+    reader.set_onloadend(Some(on_load.unchecked_ref()));
+    let _ = reader.read_as_array_buffer(&file);
+}
+
 /// Reads the first file chosen in a file input as text, then calls `done` with it or a reason.
 pub fn read_file(
     input: &web_sys::HtmlInputElement,

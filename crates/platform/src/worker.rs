@@ -35,8 +35,9 @@ pub enum Heard {
     Progress(String),
     /// The inputs could not be read: the messages for the earlier and the later version.
     Errors([Vec<String>; 2]),
-    /// The comparison, as [`draftdiff_core::wire`] bytes.
-    Done(Vec<u8>),
+    /// The comparison, as [`draftdiff_core::wire`] bytes, and notes on the Word files read
+    /// (what was done with tables, footnotes, tracked changes).
+    Done(Vec<u8>, Vec<String>),
     /// The worker could not start, or stopped unexpectedly (why, for readers).
     Failed(String),
 }
@@ -82,10 +83,18 @@ fn strings(value: &JsValue, key: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Starts a worker that compares `texts` (earlier, later; `labels` name them in errors) and
-/// calls `heard` with everything it says. Fails at once if the browser refuses to start a
+/// A Word file chosen for one side: its name (errors name it) and its bytes.
+pub type WordFile<'a> = (&'a str, &'a [u8]);
+
+/// Starts a worker that compares `texts` (earlier, later; `labels` name them in errors), or
+/// for a side with a Word file in `files` that file, and calls `heard` with everything it says. Fails at once if the browser refuses to start a
 /// worker (no Worker, or a Content-Security-Policy without `worker-src` for it).
-pub fn compare(labels: [&str; 2], texts: [&str; 2], heard: impl Fn(Heard) + 'static) -> Result<Job, String> {
+pub fn compare(
+    labels: [&str; 2],
+    texts: [&str; 2],
+    files: [Option<WordFile>; 2],
+    heard: impl Fn(Heard) + 'static,
+) -> Result<Job, String> {
     let url = worker_url()?;
     // A classic worker (the default): a file:// page may start one from a blob: URL, not a module worker.
     let worker = web_sys::Worker::new(&url).map_err(|e| {
@@ -107,6 +116,16 @@ pub fn compare(labels: [&str; 2], texts: [&str; 2], heard: impl Fn(Heard) + 'sta
         &"texts".into(),
         &Array::of2(&texts[0].into(), &texts[1].into()),
     );
+    let [old, new] = files.map(|file| -> JsValue {
+        let Some((name, bytes)) = file else {
+            return JsValue::NULL;
+        };
+        let f = js_sys::Object::new();
+        let _ = Reflect::set(&f, &"name".into(), &name.into());
+        let _ = Reflect::set(&f, &"bytes".into(), &Uint8Array::from(bytes).into());
+        f.into()
+    });
+    let _ = Reflect::set(&request, &"files".into(), &Array::of2(&old, &new));
     let on_message = {
         let (heard, worker) = (heard.clone(), worker.clone());
         EventListener::new(&worker.clone(), "message", move |e| {
@@ -121,7 +140,7 @@ pub fn compare(labels: [&str; 2], texts: [&str; 2], heard: impl Fn(Heard) + 'sta
                 "errors" => heard(Heard::Errors([strings(&data, "old"), strings(&data, "new")])),
                 "done" => {
                     let bytes = Reflect::get(&data, &"bytes".into()).unwrap_or_default();
-                    heard(Heard::Done(Uint8Array::new(&bytes).to_vec()));
+                    heard(Heard::Done(Uint8Array::new(&bytes).to_vec(), strings(&data, "notes")));
                 }
                 "failed" => heard(Heard::Failed(format!(
                     "the comparison stopped: {}",

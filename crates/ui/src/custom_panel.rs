@@ -1,4 +1,5 @@
-//! "Compare your own": paste two versions (or load JSON files) and get the same widget for them.
+//! "Compare your own": paste two versions (or load Word, text or JSON files) and get the same
+//! widget for them.
 //!
 //! Everything stays in the browser. What readers paste is kept in localStorage until they press
 //! "Forget", so neither an error nor a reload loses it; errors are shown next to the input they
@@ -11,7 +12,7 @@
 
 use crate::store::{Action, Dispatch};
 use draftdiff_core::compare::Comparison;
-use draftdiff_core::custom::MAX_BYTES;
+use draftdiff_core::custom::{MAX_BYTES, MAX_WORD_FILE_BYTES};
 use draftdiff_core::wire;
 use draftdiff_platform::worker::{self, Heard, Job};
 use draftdiff_platform::{browser, storage};
@@ -35,6 +36,9 @@ pub struct CustomPanelProps {
 pub fn custom_panel(p: &CustomPanelProps) -> Html {
     let texts = use_state(|| KEYS.map(|k| storage::load(k).unwrap_or_default()));
     let errors = use_state(|| [Vec::<String>::new(), Vec::new()]);
+    // A Word file chosen for a side (name, bytes): compared instead of that side's text. Its
+    // bytes go to the worker as they are; the viewer never reads them.
+    let files = use_state(|| [None::<Rc<(String, Vec<u8>)>>, None]);
     // What the running comparison is doing (`None`: nothing runs), and why the last one failed.
     let progress = use_state(|| None::<String>);
     let failure = use_state(|| None::<String>);
@@ -51,27 +55,60 @@ pub fn custom_panel(p: &CustomPanelProps) -> Html {
         }
     };
     let column = |side: usize| {
+        let set_file = {
+            let files = files.clone();
+            move |file: Option<Rc<(String, Vec<u8>)>>| {
+                let mut f = (*files).clone();
+                f[side] = file;
+                files.set(f);
+            }
+        };
         let oninput = {
-            let set_text = set_text.clone();
+            let (set_text, set_file) = (set_text.clone(), set_file.clone());
             Callback::from(move |e: InputEvent| {
+                set_file(None);
                 set_text(side, browser::field_value(&e));
             })
         };
         let onchange = {
-            let (set_text, errors) = (set_text.clone(), errors.clone());
+            let (set_text, set_file, errors) = (set_text.clone(), set_file.clone(), errors.clone());
             Callback::from(move |e: Event| {
                 let Some(input) = browser::file_input(&e) else { return };
-                let (set_text, errors) = (set_text.clone(), errors.clone());
-                storage::read_file(&input, MAX_BYTES, move |read| match read {
-                    Ok((_, text)) => set_text(side, text),
-                    Err(why) => {
-                        let mut es = (*errors).clone();
-                        es[side] = vec![format!("{}: {why}.", LABELS[side])];
-                        errors.set(es);
-                    }
-                });
+                let (set_text, set_file, errors) = (set_text.clone(), set_file.clone(), errors.clone());
+                let fail = move |why: String| {
+                    let mut es = (*errors).clone();
+                    es[side] = vec![format!("{}: {why}.", LABELS[side])];
+                    errors.set(es);
+                };
+                let name = input.value().to_ascii_lowercase();
+                if name.ends_with(".docx") || name.ends_with(".odt") {
+                    storage::read_file_bytes(&input, MAX_WORD_FILE_BYTES, move |read| match read {
+                        Ok(file) => set_file(Some(Rc::new(file))),
+                        Err(why) => fail(why),
+                    });
+                } else {
+                    storage::read_file(&input, MAX_BYTES, move |read| match read {
+                        Ok((_, text)) => {
+                            set_file(None);
+                            set_text(side, text);
+                        }
+                        Err(why) => fail(why),
+                    });
+                }
             })
         };
+        let chosen = files[side].clone().map(|file| {
+            let remove = {
+                let set_file = set_file.clone();
+                Callback::from(move |_| set_file(None))
+            };
+            html! {
+                <p class="dd-file-chosen">
+                    { format!("Word file {} ({} KB): compared instead of the text above. ", file.0, file.1.len().div_ceil(1024)) }
+                    <button type="button" class="dd-button" onclick={remove}>{ "Use the text" }</button>
+                </p>
+            }
+        });
         let id = format!("dd-custom-{side}");
         let error_id = format!("{id}-errors");
         let has_errors = !errors[side].is_empty();
@@ -81,9 +118,10 @@ pub fn custom_panel(p: &CustomPanelProps) -> Html {
                 <textarea id={id.clone()} rows="10" value={texts[side].clone()} {oninput} spellcheck="false"
                     aria-invalid={has_errors.to_string()} aria-describedby={error_id.clone()}
                     placeholder="Paste the text: one paragraph per block, separated by blank lines. Labels such as (a), 1. or (12) are recognised. Or paste or load a JSON document." />
-                <label class="dd-file">{ "…or load a file (.txt or .json): " }
-                    <input type="file" accept=".txt,.json,text/plain,application/json" {onchange} />
+                <label class="dd-file">{ "…or load a file (.docx, .txt or .json): " }
+                    <input type="file" accept=".docx,.odt,.txt,.json,text/plain,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document" {onchange} />
                 </label>
+                { for chosen }
                 <ul id={error_id} class="dd-errors" aria-live="polite">
                     { for errors[side].iter().map(|e| html! { <li>{ e.clone() }</li> }) }
                 </ul>
@@ -99,6 +137,7 @@ pub fn custom_panel(p: &CustomPanelProps) -> Html {
             job.clone(),
             p.on_compare.clone(),
         );
+        let (files, d) = (files.clone(), p.dispatch.clone());
         Callback::from(move |_| {
             failure.set(None);
             progress.set(Some("Starting…".into()));
@@ -110,6 +149,7 @@ pub fn custom_panel(p: &CustomPanelProps) -> Html {
                     job.clone(),
                     on_compare.clone(),
                 );
+                let d = d.clone();
                 move |heard: Heard| {
                     if let Heard::Progress(text) = heard {
                         progress.set(Some(text));
@@ -120,10 +160,14 @@ pub fn custom_panel(p: &CustomPanelProps) -> Html {
                     progress.set(None);
                     match heard {
                         Heard::Errors(es) => errors.set(es),
-                        Heard::Done(bytes) => match wire::decode(&bytes) {
+                        Heard::Done(bytes, notes) => match wire::decode(&bytes) {
                             Ok(cmp) => {
                                 errors.set([Vec::new(), Vec::new()]);
                                 on_compare.emit(Rc::new(cmp));
+                                // What became of the Word files' tables, footnotes and changes.
+                                if !notes.is_empty() {
+                                    d.dispatch(Action::Toast(notes.join(" ")));
+                                }
                             }
                             Err(e) => failure.set(Some(format!("{e}."))),
                         },
@@ -132,7 +176,12 @@ pub fn custom_panel(p: &CustomPanelProps) -> Html {
                     }
                 }
             };
-            match worker::compare(LABELS, [&texts[0], &texts[1]], heard) {
+            let word = |side: usize| {
+                files[side]
+                    .as_deref()
+                    .map(|(name, bytes)| (name.as_str(), bytes.as_slice()))
+            };
+            match worker::compare(LABELS, [&texts[0], &texts[1]], [word(0), word(1)], heard) {
                 Ok(running) => *job.borrow_mut() = Some(running),
                 Err(why) => {
                     progress.set(None);

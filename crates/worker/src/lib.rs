@@ -1,8 +1,8 @@
 //! draftdiff's compare worker: the second wasm, run in a Web Worker and loaded only when a
 //! reader presses "Compare" in "Compare your own drafts".
 //!
-//! Why a wasm of its own: reading readers' documents (plain text and JSON, through
-//! `JSON.parse` and `serde-wasm-bindgen`), aligning them and diffing every changed pair is
+//! Why a wasm of its own: reading readers' documents (plain text, JSON through
+//! `JSON.parse` and `serde-wasm-bindgen`, Word files through `zip` and `quick-xml`), aligning them and diffing every changed pair is
 //! the heaviest code of the project and the one most pages never run. Here it costs nothing
 //! to the viewer that every embed loads, and a megabyte comparison runs without freezing the
 //! page: the main thread only sends the texts and receives the answer.
@@ -14,12 +14,15 @@
 //! The protocol (the viewer's side is `draftdiff_platform::worker`):
 //!
 //! * worker → viewer `{kind: "ready"}` once the wasm runs; only then does the viewer send;
-//! * viewer → worker `{labels: [earlier, later], texts: [earlier, later]}`: the two inputs
-//!   and the names errors use for them;
+//! * viewer → worker `{labels: [earlier, later], texts: [earlier, later], files: [a, b]}`: the
+//!   two inputs and the names errors use for them; `files[i]`, when not null, is a Word file
+//!   the reader chose for that side, `{name, bytes}` (a `Uint8Array`: the file's bytes, never
+//!   decoded as text on the way), read here instead of the text;
 //! * worker → viewer `{kind: "progress", text}` at each stage, then exactly one of
 //!   `{kind: "errors", old: [..], new: [..]}` (the messages for each input, the same the
-//!   panel always showed), `{kind: "done", bytes}` (the comparison as
-//!   [`draftdiff_core::wire`] bytes, its buffer transferred, not copied), or
+//!   panel always showed), `{kind: "done", bytes, notes}` (the comparison as
+//!   [`draftdiff_core::wire`] bytes, its buffer transferred, not copied, and what readers
+//!   should know about their Word files: tables, footnotes, tracked changes), or
 //!   `{kind: "failed", text}` if the worker panicked (the wasm then traps; the viewer also
 //!   hears the worker's `error` event) or, from the loader, if the wasm could not be loaded.
 //!
@@ -80,10 +83,21 @@ fn field(request: &JsValue, key: &str, i: u32) -> String {
 fn compare(request: &JsValue) {
     let labels = [0, 1].map(|i| field(request, "labels", i));
     let texts = [0, 1].map(|i| field(request, "texts", i));
+    let files = [0, 1].map(|i| word_file(request, i));
+    let mut notes = Vec::new();
+    let mut read = |side: usize| match &files[side] {
+        Some((name, bytes)) => custom::from_docx(name, bytes, name, side as u16 + 1)
+            .map(|word| {
+                notes.extend(word.notes);
+                word.document
+            })
+            .map_err(|errors| errors.iter().map(ToString::to_string).collect()),
+        None => read_version(side, &labels[side], &texts[side]),
+    };
     progress("Reading the earlier version…");
-    let old = read_version(0, &labels[0], &texts[0]);
+    let old = read(0);
     progress("Reading the later version…");
-    let new = read_version(1, &labels[1], &texts[1]);
+    let new = read(1);
     match (old, new) {
         (Ok(mut old), Ok(mut new)) => {
             custom::distinct_years(&mut old, &mut new);
@@ -95,7 +109,13 @@ fn compare(request: &JsValue) {
             let cmp = Comparison::with_options(old, new, &custom::options());
             let bytes = Uint8Array::from(&wire::encode(&cmp)[..]);
             let _ = scope().post_message_with_transfer(
-                &message("done", &[("bytes", bytes.clone().into())]),
+                &message(
+                    "done",
+                    &[
+                        ("bytes", bytes.clone().into()),
+                        ("notes", notes.into_iter().map(JsValue::from).collect::<Array>().into()),
+                    ],
+                ),
                 &Array::of1(&bytes.buffer()),
             );
         }
@@ -111,6 +131,21 @@ fn compare(request: &JsValue) {
             post("errors", &[("old", list(old)), ("new", list(new))]);
         }
     }
+}
+
+/// The Word file sent for side `i` (`files[i]`, `{name, bytes}`), if any.
+fn word_file(request: &JsValue, i: u32) -> Option<(String, Vec<u8>)> {
+    let file = Reflect::get(request, &"files".into())
+        .ok()
+        .and_then(|a| a.dyn_into::<Array>().ok())
+        .map(|a| a.get(i))
+        .filter(|f| f.is_object())?;
+    let name = Reflect::get(&file, &"name".into()).ok()?.as_string()?;
+    let bytes = Reflect::get(&file, &"bytes".into())
+        .ok()?
+        .dyn_into::<Uint8Array>()
+        .ok()?;
+    Some((name, bytes.to_vec()))
 }
 
 /// Reads one version: JSON when it looks like JSON, plain text otherwise. The messages name

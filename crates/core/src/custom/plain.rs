@@ -36,7 +36,19 @@ pub fn from_plain_text(input: &str, text: &str, symbol: &str, year: u16) -> Resu
         return Err(too_big(input, "the text is", text.len()));
     }
     let normalised = normalise_breaks(text);
-    let paragraphs = paragraphs(&normalised);
+    from_paragraphs(input, &paragraphs(&normalised), symbol, year)
+}
+
+/// Makes a document of paragraphs already split (each trimmed, none empty): labels
+/// recognised, ids made unique, symbol and year chosen, exactly as for pasted text (see
+/// [`from_plain_text`]). Word files ([`from_docx`](super::from_docx)) come in here too, their
+/// automatic numbers written out in front of each paragraph, so there is one label rule.
+pub(super) fn from_paragraphs<S: AsRef<str>>(
+    input: &str,
+    paragraphs: &[S],
+    symbol: &str,
+    year: u16,
+) -> Result<Document, Vec<InputError>> {
     if paragraphs.len() > MAX_PROVISIONS {
         return Err(too_many(input, "the text has"));
     }
@@ -49,9 +61,10 @@ pub fn from_plain_text(input: &str, text: &str, symbol: &str, year: u16) -> Resu
         .iter()
         .enumerate()
         .map(|(n, paragraph)| {
+            let paragraph = paragraph.as_ref();
             let (label, id, body) = match split_label(paragraph) {
                 Some((label, body)) => (label, id_of_label(label), body),
-                None => ("", format!("p-{}", n + 1), *paragraph),
+                None => ("", format!("p-{}", n + 1), paragraph),
             };
             Provision {
                 id: Cow::Owned(ids.unique(id)),
@@ -168,7 +181,7 @@ fn is_roman(core: &str) -> bool {
     u32::try_from(total).is_ok_and(|n| (1..4000).contains(&n) && to_roman(n) == lower)
 }
 
-fn to_roman(mut n: u32) -> String {
+pub(super) fn to_roman(mut n: u32) -> String {
     const STEPS: [(u32, &str); 13] = [
         (1000, "m"),
         (900, "cm"),

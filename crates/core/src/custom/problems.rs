@@ -108,14 +108,15 @@ pub(super) fn whole(input: &str, message: String) -> Vec<InputError> {
 
 /// The size message shared by both ways in.
 pub(super) fn too_big(input: &str, what: &str, bytes: usize) -> Vec<InputError> {
+    over_limit(input, what, bytes, MAX_BYTES, "a version may hold")
+}
+
+/// `{what} 3.1 MB, more than the 2 MB {holder}`: a size over one of the limits.
+pub(super) fn over_limit(input: &str, what: &str, bytes: usize, limit: usize, holder: &str) -> Vec<InputError> {
     let mb = |b: usize| b as f64 / (1024.0 * 1024.0);
     whole(
         input,
-        format!(
-            "{what} {:.1} MB, more than the {:.0} MB a version may hold",
-            mb(bytes),
-            mb(MAX_BYTES)
-        ),
+        format!("{what} {:.1} MB, more than the {:.0} MB {holder}", mb(bytes), mb(limit)),
     )
 }
 
