@@ -233,7 +233,8 @@ for (const [name, snippet] of [['with', (s) => s], ['without', (s) => s.replace(
     const frame = await copyInFrame(s.page);
     if (name === 'with') {
       await frame.locator('.dd-toast', { hasText: 'Link copied.' }).waitFor({ timeout: 5000 });
-      assert.equal(await clipboard(s.context, widget.none.origin), `${widget.none.origin}/index.html#2015-7`);
+      // The provision's page on the widget's site (not the iframe's ?embed=1 address).
+      assert.equal(await clipboard(s.context, widget.none.origin), `${widget.none.origin}/p/2015-7/`);
     } else {
       // The permissions policy refuses the write: the widget offers the link to copy by hand.
       await frame.locator('#dd-copy-field').waitFor({ timeout: 5000 });

@@ -10,12 +10,14 @@ use crate::prerender;
 use crate::preview::{pair_facts, pair_image};
 use crate::share::{self, Site};
 use draftdiff_core::compare::{Comparison, Side};
+use draftdiff_core::link::{page_path, Anchor};
 use std::fs;
 use std::path::Path;
 
 /// Everything one provision's folder holds.
 pub struct Files {
-    pub anchor: String,
+    /// The provision; its folder is `link::page_path` of it, the path the widget links to.
+    pub anchor: Anchor,
     pub html: String,
     pub oembed: String,
 }
@@ -23,8 +25,9 @@ pub struct Files {
 /// The page and oEmbed response of one side of a pair.
 pub fn files(template: &str, cmp: &Comparison, site: &Site, pair: usize, side: Side) -> Result<Files, String> {
     let share = share::pair_share(cmp, pair, side);
-    let anchor = share.focus.clone().expect("a provision page has a focus");
+    let anchor = cmp.anchor(pair, side).expect("the side exists");
     let back = format!("../../index.html#{anchor}");
+    let provision = anchor.to_string();
     let facts = {
         let (badge, _, _) = crate::preview::badge(cmp.pairs[pair].row.kind);
         let facts = pair_facts(cmp, pair);
@@ -42,7 +45,7 @@ pub fn files(template: &str, cmp: &Comparison, site: &Site, pair: usize, side: S
             description: Some(&share.description),
             head: &share::head_tags(&share, site),
             body: &prerender::pair(cmp, pair, side, &back, &facts),
-            provision: Some(&anchor),
+            provision: Some(&provision),
         },
     )?;
     let oembed = serde_json::to_string_pretty(&share::oembed(&share, site)).map_err(|e| e.to_string())?;
@@ -76,7 +79,7 @@ pub fn write_all(
                                 continue;
                             }
                             let f = files(template, cmp, site, pair, side)?;
-                            let folder = dir.join("p").join(&f.anchor);
+                            let folder = dir.join(page_path(&f.anchor));
                             let io = |e: std::io::Error| format!("{}: {e}", folder.display());
                             fs::create_dir_all(&folder).map_err(io)?;
                             fs::write(folder.join("index.html"), &f.html).map_err(io)?;
@@ -117,7 +120,8 @@ mod tests {
                     assert!(f.html.contains(&format!(r#"data-provision="{}""#, f.anchor)));
                     assert!(f.html.contains(&format!(r#"id="{}""#, f.anchor)));
                     assert!(f.html.contains(r#"href="../../draftdiff.css""#));
-                    anchors.push(f.anchor);
+                    assert_eq!(page_path(&f.anchor), format!("p/{}/", f.anchor));
+                    anchors.push(f.anchor.to_string());
                 }
             }
         }

@@ -13,7 +13,7 @@ use crate::preview::{pair_facts, H, W};
 use draftdiff_core::align::RowKind;
 use draftdiff_core::compare::{Comparison, Side};
 use draftdiff_core::embed::snippets;
-use draftdiff_core::link::{Anchor, ViewState};
+use draftdiff_core::link::{page_path, Anchor, ViewState};
 use draftdiff_core::stats::Summary;
 use serde_json::{json, Value};
 
@@ -66,11 +66,6 @@ pub struct Share {
     pub image_alt: String,
     /// The view the embed snippet opens (a provision for per-provision pages).
     pub focus: Option<String>,
-}
-
-/// The folder of a per-provision page.
-pub fn provision_path(anchor: &impl std::fmt::Display) -> String {
-    format!("p/{anchor}/")
 }
 
 /// Shortens `text` to at most `max` characters at a word boundary, ending in "…" if cut.
@@ -155,8 +150,8 @@ pub fn pair_share(cmp: &Comparison, pair: usize, side: Side) -> Share {
     };
     let text = &cmp.doc(text_side).provisions[cmp.index(pair, text_side).expect("side exists")].text;
     Share {
-        path: provision_path(&anchor),
-        canonical: provision_path(&primary),
+        path: page_path(&anchor),
+        canonical: page_path(&primary),
         title: format!("{label}: {}", new.title),
         description: format!(
             "{what} “{}”",

@@ -2,6 +2,7 @@
 //! the text selection. Kept here so components stay plain render-and-dispatch code.
 
 use crate::Listener;
+use draftdiff_core::link::{self, ViewState};
 use draftdiff_core::view::Host;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -147,6 +148,39 @@ pub fn share_url(host: &Host, hash: &str) -> String {
     } else {
         format!("{page}#{hash}")
     }
+}
+
+/// The site root whose provision pages (`p/<anchor>/`) this widget can link to, if any.
+///
+/// The page's `rel=canonical` says where it is published (relative to the page, or the
+/// absolute `DRAFTDIFF_PUBLIC_URL`); the single file drops a relative one, having no address
+/// and no `p/` folders next to it, and there the answer is `None`. So is a page read from
+/// `file://`: a local path is no link to share, and a `p/<anchor>/` folder opens there as a
+/// directory listing, not a page. An element's site is the comparison page its loader named.
+fn pages_root(host: &Host) -> Option<String> {
+    let page = match host {
+        Host::Element { page } => page.clone(),
+        Host::Page | Host::Frame { .. } => window()
+            .document()?
+            .query_selector(r#"link[rel="canonical"]"#)
+            .ok()??
+            .dyn_into::<web_sys::HtmlLinkElement>()
+            .ok()?
+            // `href` as the browser resolved it against the page.
+            .href(),
+    };
+    (page.starts_with("https://") || page.starts_with("http://")).then(|| link::site_root(&page))
+}
+
+/// The link to `state`'s provision: its own page (`…/p/2015-7/`, which unfurls with that
+/// provision's preview and forwards the rest of the view in its hash) where the site has those
+/// pages, else the comparison page at that view (`draftdiff.html#2015-7`). A passage also
+/// travels as the browser's text directive (`:~:text=…`), so a browser without the app still
+/// highlights the words. Links and citations both use this one URL.
+pub fn provision_url(host: &Host, state: &ViewState) -> String {
+    pages_root(host)
+        .and_then(|root| link::page_link(&root, state))
+        .unwrap_or_else(|| share_url(host, &link::hash_with_directive(state)))
 }
 
 /// The folder the widget is served from, ending in `/` (embed snippets point there).

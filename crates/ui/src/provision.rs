@@ -5,7 +5,7 @@ use crate::store::{Action, Dispatch};
 use crate::{Host, Shared};
 use draftdiff_core::compare::Side;
 use draftdiff_core::diff::Change;
-use draftdiff_core::link::Passage;
+use draftdiff_core::link::{Passage, ViewState};
 use draftdiff_core::passage;
 use draftdiff_core::segments::{layer, Piece, Segment};
 use draftdiff_core::themes::{self, ThemeSet};
@@ -105,7 +105,14 @@ pub fn provision_view(p: &ProvisionProps) -> Html {
     };
 
     let label = prov.display_label();
-    let share_url = browser::share_url(&p.host, &anchor.to_string());
+    // The provision's own URL, the one links and citations give (see `browser::provision_url`).
+    let share_url = browser::provision_url(
+        &p.host,
+        &ViewState {
+            focus: Some(anchor.clone()),
+            ..ViewState::default()
+        },
+    );
     let copy = |text: String, done: &'static str| {
         let d = p.dispatch.clone();
         Callback::from(move |_| {
@@ -125,14 +132,44 @@ pub fn provision_view(p: &ProvisionProps) -> Html {
         prov.text.replace('\n', " "),
         share_url
     );
+    // Select, then Share: pressing the Share button collapses the selection before any click
+    // handler runs, so the words selected in this provision are remembered at that press.
+    let remembered = use_mut_ref(|| None::<String>);
+    let remember = {
+        let (remembered, text_ref) = (remembered.clone(), text_ref.clone());
+        Callback::from(move |_: PointerEvent| {
+            *remembered.borrow_mut() = browser::selection_within(text_ref.cast());
+        })
+    };
     let on_passage = {
-        let (d, text_ref, anchor) = (p.dispatch.clone(), text_ref.clone(), anchor.clone());
-        Callback::from(move |_| match browser::selection_within(text_ref.cast()) {
-            Some(sel) => match passage::passage_from_selection(&sel) {
-                Some(passage) => d.dispatch(Action::FocusPassage(anchor.clone(), passage)),
+        let (d, text_ref, anchor, host) = (p.dispatch.clone(), text_ref.clone(), anchor.clone(), p.host.clone());
+        Callback::from(move |_| {
+            // The live selection if there still is one (keyboard, or selected with the menu open).
+            let selected = browser::selection_within(text_ref.cast())
+                .filter(|s| !s.trim().is_empty())
+                .or_else(|| remembered.borrow().clone());
+            match selected.as_deref().and_then(passage::passage_from_selection) {
+                Some(passage) => {
+                    let url = browser::provision_url(
+                        &host,
+                        &ViewState {
+                            focus: Some(anchor.clone()),
+                            passage: Some(passage.clone()),
+                            ..ViewState::default()
+                        },
+                    );
+                    d.dispatch(Action::FocusPassage(anchor.clone(), passage));
+                    let (d, fallback) = (d.clone(), url.clone());
+                    browser::copy(&url, move |ok| {
+                        d.dispatch(if ok {
+                            Action::Toast("Link to the selected words copied.".into())
+                        } else {
+                            Action::OfferCopy(fallback)
+                        })
+                    });
+                }
                 None => d.dispatch(Action::Toast("Select some words in this provision first.".into())),
-            },
-            _ => d.dispatch(Action::Toast("Select some words in this provision first.".into())),
+            }
         })
     };
 
@@ -173,7 +210,7 @@ pub fn provision_view(p: &ProvisionProps) -> Html {
                 </span>
                 { for status }
                 <details class="dd-share">
-                    <summary aria-label={format!("Share {}", label)}>{ "Share" }</summary>
+                    <summary aria-label={format!("Share {}", label)} onpointerdown={remember}>{ "Share" }</summary>
                     <div class="dd-share-menu">
                         if let Some(why) = sharing_off(cmp) {
                             <p class="dd-share-off">{ why }</p>

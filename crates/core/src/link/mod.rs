@@ -2,7 +2,8 @@
 //!
 //! By concept: [`Anchor`] (the address of one provision, `anchor.rs`), [`ViewState`] and its
 //! rules (`state.rs`), the value grammar shared with embed attributes (`options.rs`), and the
-//! hash itself (`hash.rs`: [`parse`], [`format()`]). Finding a passage in a text is search's
+//! hash itself (`hash.rs`: [`parse`], [`format()`]), and the URL of one provision's own page
+//! (`page.rs`: [`page_path`], [`page_link`], with the browser's text directive). Finding a passage in a text is search's
 //! business (`crate::passage`).
 //!
 //! Why a module of its own, with no web types: links are a *public contract*. Readers
@@ -32,6 +33,7 @@
 mod anchor;
 mod hash;
 pub mod options;
+mod page;
 mod state;
 #[cfg(test)]
 mod tests;
@@ -39,6 +41,7 @@ mod tests;
 pub use crate::themes::Match;
 pub use anchor::Anchor;
 pub use hash::{format, parse};
+pub use page::{hash_with_directive, page_link, page_path, site_root, text_directive};
 pub(crate) use state::tidy;
 pub use state::{Parsed, Passage, Problem, Reason, Show, View, ViewState};
 
