@@ -141,8 +141,14 @@ mod tests {
         for (url, root) in [
             ("http://127.0.0.1:8080/index.html#2015-7", "http://127.0.0.1:8080/"),
             ("http://127.0.0.1:8080/p/2015-7/", "http://127.0.0.1:8080/"),
-            ("http://127.0.0.1:8080/p/2015-pre-3/index.html#themes=x", "http://127.0.0.1:8080/"),
-            ("https://h.example/dd/index.html?embed=1&id=a#2015-7", "https://h.example/dd/"),
+            (
+                "http://127.0.0.1:8080/p/2015-pre-3/index.html#themes=x",
+                "http://127.0.0.1:8080/",
+            ),
+            (
+                "https://h.example/dd/index.html?embed=1&id=a#2015-7",
+                "https://h.example/dd/",
+            ),
             ("https://h.example/dd/", "https://h.example/dd/"),
             // A folder named p/ that is not a provision page is part of the site.
             ("https://h.example/p/blog/", "https://h.example/p/blog/"),
