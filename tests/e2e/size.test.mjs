@@ -17,6 +17,13 @@
 // 80.0 KiB brotli on demand (budget below); the single file now carries it inline (262.0 ->
 // 314.7 KiB brotli, 943.9 -> 1230.4 KiB raw), so its budgets were raised on purpose:
 // "Compare your own drafts" must work offline too.
+//
+// 2026-12-02, end of the session: the bundled comparison is computed at build time and the
+// engine left the viewer with the worker (viewer wasm 187.0 -> 156.6 KB brotli), then focused
+// cards, find over collapsed parts and provision-page links came in (176.3 KB): the full page is
+// 188 KiB, budget 194. Word files (zip, inflate, XML) made the worker 155.7 KiB brotli (budget
+// 161) and, inline, the single file 1504 KiB raw / 425 KiB brotli (budgets 1550 / 438): raised on
+// purpose, and the next thing to win back (the single file could carry the worker compressed).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -26,14 +33,14 @@ import { measure, total, table, kb, MODES } from '../bench/sizes.mjs';
 
 const KiB = 1024;
 /** Full page (index.html, css, loader, glue, wasm, favicon), brotli q11. Target 100 KiB. */
-const PAGE_BROTLI_BUDGET = 196 * KiB;
+const PAGE_BROTLI_BUDGET = 194 * KiB;
 /** The iframe host script, raw (it is the only thing a blog page loads besides the iframe). */
 const HOST_RAW_BUDGET = 2 * KiB;
 /** The single file: on disk (raw) and over the wire (brotli). */
-const SINGLE_RAW_BUDGET = 1268 * KiB;
-const SINGLE_BROTLI_BUDGET = 325 * KiB;
+const SINGLE_RAW_BUDGET = 1550 * KiB;
+const SINGLE_BROTLI_BUDGET = 438 * KiB;
 /** The compare worker (loader, glue, wasm), brotli: loaded only on "Compare", never by an embed. */
-const WORKER_BROTLI_BUDGET = 83 * KiB;
+const WORKER_BROTLI_BUDGET = 161 * KiB;
 
 const sizes = measure(dist);
 console.log(`\nwidget sizes (KiB; dist/)\n${table(sizes)}\n`);
