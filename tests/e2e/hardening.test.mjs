@@ -38,7 +38,7 @@ test('both embed styles work in a page under the same policy', async () => {
   await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => window.__cspViolation(`${e.violatedDirective} ${e.blockedURI}`)));
   await page.goto(`${server.origin}/fixtures/csp-blog.html`);
   await page.waitForFunction(() => document.getElementById('el')?.shadowRoot?.querySelector('.dd-merged [id="2011-b"]'));
-  await page.frameLocator('#frame').locator('.dd-toolbar').waitFor();
+  await page.frameLocator('#frame').locator('.dd-toolbar, .dd-card').waitFor();
   // The host script sized the iframe through the CSSOM, which the policy allows.
   await page.waitForFunction(() => document.getElementById('frame').getBoundingClientRect().height > 300);
   assert.deepEqual(violations, []);
@@ -75,7 +75,7 @@ test('payloads in embed attributes fall back with a warning and run nothing', as
   const session = await open(browser);
   const { page } = session;
   await page.goto(`${server.origin}/fixtures/csp-blog.html`);
-  await page.waitForFunction(() => document.getElementById('el')?.shadowRoot?.querySelector('.dd-toolbar'));
+  await page.waitForFunction(() => document.getElementById('el')?.shadowRoot?.querySelector('.dd-toolbar, .dd-card'));
   for (const payload of PAYLOADS) {
     await page.evaluate((p) => {
       const el = document.createElement('draft-diff');
@@ -83,7 +83,7 @@ test('payloads in embed attributes fall back with a warning and run nothing', as
       document.body.append(el);
     }, payload);
   }
-  await page.waitForFunction(() => [...document.querySelectorAll('draft-diff')].every((e) => e.shadowRoot?.querySelector('.dd-toolbar')));
+  await page.waitForFunction(() => [...document.querySelectorAll('draft-diff')].every((e) => e.shadowRoot?.querySelector('.dd-toolbar, .dd-card')));
   const state = await page.evaluate(() => ({
     xss: window.__xss,
     injected: [...document.querySelectorAll('draft-diff')].reduce((n, e) => n + e.shadowRoot.querySelectorAll('script, img, [onerror], [onload]').length, 0),
@@ -141,7 +141,7 @@ test('the embed channel sends only heights and the host script ignores foreign m
     window.addEventListener('message', (e) => window.__messages.push(e.data));
   });
   await page.goto(`${server.origin}/fixtures/csp-blog.html`);
-  await page.frameLocator('#frame').locator('.dd-toolbar').waitFor();
+  await page.frameLocator('#frame').locator('.dd-toolbar, .dd-card').waitFor();
   await page.waitForFunction(() => window.__messages.length > 0);
   const messages = await page.evaluate(() => window.__messages);
   for (const m of messages) {

@@ -159,12 +159,16 @@ pub fn focus_within(root: Option<Element>, selector: &str) -> bool {
         .is_some()
 }
 
-/// Selects the text of the search field after focusing it, so typing replaces the query.
+/// Selects the text of the search field after focusing it, so typing replaces the query. A
+/// field behind a closed disclosure (a card's Options) opens it first: hidden, it takes no focus.
 pub fn focus_search(root: Option<Element>) {
     let input = root
         .and_then(|r| r.query_selector("#dd-search-input").ok().flatten())
         .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
     if let Some(input) = input {
+        if let Ok(Some(details)) = input.closest("details:not([open])") {
+            let _ = details.set_attribute("open", "");
+        }
         let _ = input.focus();
         input.select();
     }

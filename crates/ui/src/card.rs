@@ -7,6 +7,7 @@
 use crate::header::doc_link;
 use crate::row::RowView;
 use crate::search_box::SearchBox;
+use crate::shortcuts::ShortcutsPanel;
 use crate::store::{Action, Dispatch};
 use crate::toolbar::{ThemeChips, ViewSwitch};
 use crate::{Host, Shared};
@@ -37,6 +38,12 @@ pub struct CardProps {
     /// A short confirmation.
     #[prop_or_default]
     pub toast: Option<String>,
+    /// The keyboard shortcuts panel is open (`?`).
+    #[prop_or_default]
+    pub help_open: bool,
+    /// Closes the keyboard shortcuts panel.
+    #[prop_or_default]
+    pub on_help_close: Callback<()>,
 }
 
 /// The card.
@@ -133,6 +140,9 @@ pub fn card_view(p: &CardProps) -> Html {
                         </div>
                     </details>
                 </div>
+                if p.help_open {
+                    <div class="dd-card-help"><ShortcutsPanel on_close={p.on_help_close.clone()} /></div>
+                }
                 if let Some(n) = &p.notice {
                     <div class="dd-notice" role="alert">
                         <p>{ n.clone() }</p>

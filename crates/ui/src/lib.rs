@@ -185,7 +185,8 @@ pub fn app(props: &AppProps) -> Html {
             <div class={classes!("dd-app", "dd-embedded", "dd-card-app", format!("dd-view-{}", state.view.view.key()))} ref={root.clone()}>
                 <card::CardView cmp={shared.clone()} card={Rc::new(c)} view={state.view.clone()} dispatch={dispatch}
                     host={props.host.clone()} focus_serial={state.focus_serial} notice={state.notice.clone()}
-                    fallback_copy={state.fallback_copy.clone()} toast={state.toast.clone()} />
+                    fallback_copy={state.fallback_copy.clone()} toast={state.toast.clone()}
+                    help_open={help.open} on_help_close={help.close.clone()} />
             </div>
         };
     }
