@@ -4,6 +4,7 @@
 //! and search controls wait behind one "Options" disclosure. What the card shows is decided by
 //! the core (`view::card`); this only renders it.
 
+use crate::alerts::Alerts;
 use crate::header::doc_link;
 use crate::row::RowView;
 use crate::search_box::SearchBox;
@@ -115,10 +116,6 @@ pub fn card_view(p: &CardProps) -> Html {
     } else {
         html! { <p class="dd-card-status">{ "Each provision shows how far its transcription is verified." }</p> }
     };
-    let dismiss = {
-        let d = d.clone();
-        Callback::from(move |_| d.dispatch(Action::Dismiss))
-    };
     let full = browser::share_url(&p.host, &link::format(&p.view));
     let own_document = matches!(p.host, Host::Frame { .. });
 
@@ -143,19 +140,7 @@ pub fn card_view(p: &CardProps) -> Html {
                 if p.help_open {
                     <div class="dd-card-help"><ShortcutsPanel on_close={p.on_help_close.clone()} /></div>
                 }
-                if let Some(n) = &p.notice {
-                    <div class="dd-notice" role="alert">
-                        <p>{ n.clone() }</p>
-                        <button type="button" class="dd-button" onclick={dismiss.clone()}>{ "Dismiss" }</button>
-                    </div>
-                }
-                if let Some(text) = &p.fallback_copy {
-                    <div class="dd-copy-fallback" role="dialog" aria-label="Copy this text">
-                        <label for="dd-copy-field">{ "Your browser blocked the clipboard. Select the text and copy it (Ctrl+C / ⌘C):" }</label>
-                        <textarea id="dd-copy-field" readonly=true rows="3" value={text.clone()} />
-                        <button type="button" class="dd-button" onclick={dismiss.clone()}>{ "Done" }</button>
-                    </div>
-                }
+                <Alerts notice={p.notice.clone()} fallback_copy={p.fallback_copy.clone()} dispatch={d.clone()} />
                 <div class="dd-card-body">
                     if card.pairs.is_empty() {
                         <p class="dd-card-empty">{ "No provision matches this view. Change it under Options, or open the full comparison." }</p>

@@ -4,6 +4,7 @@
 //! segment layering come from the core (`draftdiff_core`), its view layer decides what is shown,
 //! and every browser call goes through `draftdiff_platform`.
 
+mod alerts;
 mod card;
 mod change_map;
 mod custom_panel;
@@ -264,25 +265,9 @@ pub fn app(props: &AppProps) -> Html {
     });
 
     let total = cmp.pairs.len();
-    let dismiss = {
-        let d = dispatch.clone();
-        Callback::from(move |_| d.dispatch(Action::Dismiss))
-    };
     let body = html! {
         <>
-            if let Some(n) = &state.notice {
-                <div class="dd-notice" role="alert">
-                    <p>{ n.clone() }</p>
-                    <button type="button" class="dd-button" onclick={dismiss.clone()}>{ "Dismiss" }</button>
-                </div>
-            }
-            if let Some(text) = &state.fallback_copy {
-                <div class="dd-copy-fallback" role="dialog" aria-label="Copy this text">
-                    <label for="dd-copy-field">{ "Your browser blocked the clipboard. Select the text and copy it (Ctrl+C / ⌘C):" }</label>
-                    <textarea id="dd-copy-field" readonly=true rows="4" value={text.clone()} />
-                    <button type="button" class="dd-button" onclick={dismiss.clone()}>{ "Done" }</button>
-                </div>
-            }
+            <alerts::Alerts notice={state.notice.clone()} fallback_copy={state.fallback_copy.clone()} dispatch={dispatch.clone()} />
             <p class="dd-count" aria-live="polite">
                 { if selected.is_empty() { format!("Showing all {total} aligned pairs.") } else { format!("Showing {} of {total} aligned pairs.", visible.len()) } }
                 if collapsed_matches > 0 { { format!(" {collapsed_matches} of them in collapsed sections.") } }
