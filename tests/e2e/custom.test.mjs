@@ -44,11 +44,11 @@ test('two pasted versions get the same views, themes and search as the bundled d
   await page.locator('.dd-custom-actions .dd-primary').click();
   await page.locator('.dd-custom-banner').waitFor();
   assert.match(await page.locator('.dd-custom-banner').textContent(), /Earlier version → Later version/);
-  const rowA = page.locator('.dd-row', { has: page.locator('[id="0001-a"]') });
+  const rowA = page.locator('.dd-row:not([hidden])', { has: page.locator('[id="0001-a"]') });
   assert.equal(await rowA.locator('[id="0002-a"]').count(), 1);
   assert.match((await rowA.locator('ins').allTextContents()).join(' '), /rule of law/);
-  assert.equal(await page.locator('.dd-row', { has: page.locator('[id="0001-b"]') }).getAttribute('data-kind'), 'dropped');
-  assert.equal(await page.locator('.dd-row', { has: page.locator('[id="0002-d"]') }).getAttribute('data-kind'), 'added');
+  assert.equal(await page.locator('.dd-row:not([hidden])', { has: page.locator('[id="0001-b"]') }).getAttribute('data-kind'), 'dropped');
+  assert.equal(await page.locator('.dd-row:not([hidden])', { has: page.locator('[id="0002-d"]') }).getAttribute('data-kind'), 'added');
   // The XSS payload is text.
   assert.equal(await page.evaluate(() => window.__xss), undefined);
   assert.equal(await page.locator('.dd-app img').count(), 0);
@@ -56,7 +56,7 @@ test('two pasted versions get the same views, themes and search as the bundled d
   // Themes come from the keyword lists; search works; views work.
   await page.locator('.dd-chip[data-theme="human-rights"]').click();
   assert.ok(await page.locator('[id="0001-a"] mark.dd-kw').count() > 0);
-  assert.equal(await page.locator('.dd-row').count(), 1);
+  assert.equal(await page.locator('.dd-row:not([hidden])').count(), 1);
   await page.locator('.dd-chip[data-theme="human-rights"]').click();
   await page.locator('#dd-search-input').fill('States');
   await page.waitForFunction(() => /\d+ matches/.test(document.querySelector('.dd-search-count').textContent));
@@ -158,11 +158,11 @@ test('a Word file chosen in the file input is compared with its automatic number
   await page.locator('#dd-custom-1').fill('(a) States shall cooperate fully.\n\n(b) States shall share information.');
   await page.locator('.dd-custom-actions .dd-primary').click();
   await page.locator('.dd-custom-banner').waitFor();
-  const rowA = page.locator('.dd-row', { has: page.locator('[id="0001-a"]') });
+  const rowA = page.locator('.dd-row:not([hidden])', { has: page.locator('[id="0001-a"]') });
   assert.equal(await rowA.locator('[id="0002-a"]').count(), 1);
   assert.equal((await rowA.locator('ins').textContent()).trim(), 'fully');
   // The tracked change was accepted: "shall" inserted, "should" deleted.
-  assert.equal(await page.locator('.dd-row', { has: page.locator('[id="0002-b"]') }).getAttribute('data-kind'), 'unchanged');
+  assert.equal(await page.locator('.dd-row:not([hidden])', { has: page.locator('[id="0002-b"]') }).getAttribute('data-kind'), 'unchanged');
   for (const id of ['0001-c', '0001-d', '0001-i', '0001-ii', '0001-a-2']) assert.equal(await page.locator(`[id="${id}"]`).count(), 1, id);
   assert.match(await page.locator('.dd-toast').textContent(), /numbered\.docx: tracked changes were accepted.*1 table.*1 footnote/);
   await shot(page, 'custom-word');
@@ -243,7 +243,7 @@ test('two unrelated megabyte texts are compared in the worker without a long mai
   assert.ok(answered !== null, 'the comparison came from the worker');
   assert.ok(await progress, 'the progress line with Cancel showed while the worker ran');
   assert.match(await page.locator('.dd-custom-banner').textContent(), /simplified so the page stays responsive/);
-  assert.ok(await page.locator('.dd-row').count() > 0);
+  assert.ok(await page.locator('.dd-row:not([hidden])').count() > 0);
   await done(session);
 });
 

@@ -27,12 +27,12 @@ test('renders every code item of both drafts with the word diff', async () => {
   const inserted = await page.locator('.dd-app ins').allTextContents();
   assert.ok(!inserted.some((t) => /weapons/.test(t)), 'no <ins> holds "weapons"');
   // The pair is shown as a pair.
-  const row = page.locator('.dd-row', { has: page.locator('[id="2011-b"]') });
+  const row = page.locator('.dd-row:not([hidden])', { has: page.locator('[id="2011-b"]') });
   assert.equal(await row.locator('[id="2015-2"]').count(), 1);
   assert.equal(await row.getAttribute('data-kind'), 'changed');
   // Identical items are marked unchanged; the new confidence-building item is new.
-  assert.equal(await page.locator('.dd-row', { has: page.locator('[id="2011-a"]') }).getAttribute('data-kind'), 'unchanged');
-  assert.equal(await page.locator('.dd-row', { has: page.locator('[id="2015-10"]') }).getAttribute('data-kind'), 'added');
+  assert.equal(await page.locator('.dd-row:not([hidden])', { has: page.locator('[id="2011-a"]') }).getAttribute('data-kind'), 'unchanged');
+  assert.equal(await page.locator('.dd-row:not([hidden])', { has: page.locator('[id="2015-10"]') }).getAttribute('data-kind'), 'added');
   // Provenance: official links and statuses.
   assert.ok(await page.locator('a[href="https://undocs.org/A/66/359"]').count() > 0);
   assert.ok(await page.locator('a[href="https://undocs.org/A/69/723"]').count() > 0);

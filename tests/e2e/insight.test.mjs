@@ -35,7 +35,7 @@ test('the change map has one link per shown pair, follows the filter, and jumps 
   assert.equal(await page.locator('.dd-map a[href="#2015-10"] rect.dd-map-added').count(), 1);
   assert.match(await page.locator('.dd-map a[href="#2015-2"]').getAttribute('aria-label'), /2011 \(b\) → 2015 \(2\): changed, \d+% similar/);
   await page.locator('.dd-chip[data-theme="human-rights"]').click();
-  assert.equal(await links.count(), await page.locator('.dd-row').count());
+  assert.equal(await links.count(), await page.locator('.dd-row:not([hidden])').count());
   // Keyboard: focus a segment and press Enter.
   await page.locator('.dd-map a[href="#2015-7"]').focus();
   await page.keyboard.press('Enter');
@@ -81,7 +81,7 @@ test('annotations expand in place, state their basis, can be hidden, and appear 
   const { page } = session;
   await page.goto(`${server.origin}/index.html#2015-2`);
   await ready(page);
-  const row = page.locator('.dd-row', { has: page.locator('[id="2015-2"]') });
+  const row = page.locator('.dd-row:not([hidden])', { has: page.locator('[id="2015-2"]') });
   const note = row.locator('details.dd-note#note-information-weapons');
   assert.equal(await note.count(), 1);
   assert.equal(await note.evaluate((d) => d.open), false);
@@ -89,7 +89,7 @@ test('annotations expand in place, state their basis, can be hidden, and appear 
   assert.equal(await note.evaluate((d) => d.open), true);
   assert.match(await note.locator('.dd-note-basis').textContent(), /2011 \(b\) “[^”]*information weapons[^”]*”/);
   // New item (10) carries its own note; the count of notes is on the toggle.
-  assert.equal(await page.locator('.dd-row', { has: page.locator('[id="2015-10"]') }).locator('.dd-note').count(), 1);
+  assert.equal(await page.locator('.dd-row:not([hidden])', { has: page.locator('[id="2015-10"]') }).locator('.dd-note').count(), 1);
   await page.locator('.dd-notes-toggle').click();
   assert.equal(await page.locator('.dd-note').count(), 0);
   assert.match(page.url(), /notes=off/);

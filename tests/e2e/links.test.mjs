@@ -32,7 +32,7 @@ async function landed(page, id) {
 
 /** The landing spot's row: both of its provisions are visibly highlighted. */
 async function rowHighlighted(page, id, counterpart) {
-  const row = page.locator('.dd-row', { has: page.locator(`[id="${id}"]`) });
+  const row = page.locator('.dd-row:not([hidden])', { has: page.locator(`[id="${id}"]`) });
   assert.match(await row.getAttribute('class'), /\bdd-focused\b/);
   assert.equal(await row.locator(`[id="${counterpart}"]`).count(), 1, `${counterpart} is in the same row`);
   const bg = (sel) => page.locator(sel).evaluate((e) => getComputedStyle(e).backgroundColor);
@@ -120,11 +120,11 @@ test('a link to a provision the filter hides still shows it, and says why', asyn
   const ctx = await load('2015-10&themes=human-rights');
   const { page } = ctx;
   await landed(page, '2015-10');
-  const row = page.locator('.dd-row', { has: page.locator('[id="2015-10"]') });
+  const row = page.locator('.dd-row:not([hidden])', { has: page.locator('[id="2015-10"]') });
   assert.match(await row.locator('.dd-revealed').textContent(), /Shown because the link points here/);
   assert.match(await page.locator('.dd-count').textContent(), /Showing 2 of 32 aligned pairs\. The linked provision is shown too/);
   assert.equal(await page.locator('.dd-revealed').count(), 1, 'only the linked row is marked');
-  assert.equal(await page.locator('.dd-row').count(), 3);
+  assert.equal(await page.locator('.dd-row:not([hidden])').count(), 3);
   await finish(ctx);
 });
 
@@ -180,7 +180,7 @@ for (const [name, garbage, expect] of [
     assert.match(await notice.textContent(), expect);
     assert.equal(await page.locator('[role=group][aria-label="View"] [aria-pressed="true"]').textContent(), 'Side by side');
     assert.equal(await page.locator('.dd-chip[aria-pressed="true"]').count(), 0);
-    assert.ok(await page.locator('.dd-row').count() >= 14, 'the comparison is there');
+    assert.ok(await page.locator('.dd-row:not([hidden])').count() >= 14, 'the comparison is there');
     assert.ok((await page.locator('.dd-app').innerText()).length > 1000);
     await notice.locator('button', { hasText: 'Dismiss' }).click();
     await page.waitForSelector('.dd-notice', { state: 'detached' });
@@ -195,7 +195,7 @@ test('back and forward retrace in-widget navigation', async () => {
   const start = await historyLength(page);
 
   // "Also draws on 2011 (c)" in the row of 2015 (3) pushes a history entry.
-  await page.locator('.dd-row', { has: page.locator('[id="2015-3"]') }).locator('a.dd-draws-on', { hasText: '2011 (c)' }).click();
+  await page.locator('.dd-row:not([hidden])', { has: page.locator('[id="2015-3"]') }).locator('a.dd-draws-on', { hasText: '2011 (c)' }).click();
   await landed(page, '2011-c');
   assert.equal(await hash(page), '#2011-c');
   assert.equal(await historyLength(page), start + 1);

@@ -26,7 +26,7 @@ async function toggle(page, id) {
 }
 
 /** The provision ids of each visible row, e.g. [['2011-f', '2015-7'], …]. */
-const rows = (page) => page.locator('.dd-row').evaluateAll((rs) =>
+const rows = (page) => page.locator('.dd-row:not([hidden])').evaluateAll((rs) =>
   rs.map((r) => [...r.querySelectorAll('.dd-prov[id]')].map((p) => p.id)));
 
 /** N from "Showing N of 32 aligned pairs." (32 when unfiltered). */
@@ -54,12 +54,12 @@ test('Human rights shows 2011 (f) beside 2015 (7) and hides rows without the the
   const { page } = ctx;
   assert.equal(await shown(page), TOTAL);
   assert.equal(await chip(page, 'human-rights').getAttribute('aria-pressed'), 'false');
-  assert.equal(await page.locator('.dd-row', { has: page.locator('[id="2011-b"]') }).count(), 1);
+  assert.equal(await page.locator('.dd-row:not([hidden])', { has: page.locator('[id="2011-b"]') }).count(), 1);
 
   await toggle(page, 'human-rights');
   assert.equal(await hash(page), '#themes=human-rights');
   // The pair stays a pair: (f) and (7) in one row.
-  const pair = page.locator('.dd-row', { has: page.locator('[id="2011-f"]') });
+  const pair = page.locator('.dd-row:not([hidden])', { has: page.locator('[id="2011-f"]') });
   assert.equal(await pair.count(), 1);
   assert.equal(await pair.locator('[id="2015-7"]').count(), 1);
   // (b) → (2) is about information weapons, not human rights: hidden.
@@ -67,12 +67,12 @@ test('Human rights shows 2011 (f) beside 2015 (7) and hides rows without the the
   assert.equal(await page.locator('[id="2015-2"]').count(), 0);
   // Every row left carries the theme on at least one side.
   const name = await themeName(page, 'human-rights');
-  const tagged = await page.locator('.dd-row').evaluateAll((rs, name) =>
+  const tagged = await page.locator('.dd-row:not([hidden])').evaluateAll((rs, name) =>
     rs.map((r) => [...r.querySelectorAll('.dd-tag')].some((t) => t.textContent === name)), name);
   assert.ok(tagged.length > 0 && tagged.every(Boolean), `every row is tagged ${name}`);
   // The count line, the chip and the rows agree.
   const n = await shown(page);
-  assert.equal(n, await page.locator('.dd-row').count());
+  assert.equal(n, await page.locator('.dd-row:not([hidden])').count());
   assert.equal(n, await chipCount(page, 'human-rights'));
   assert.match(await page.locator('.dd-count').textContent(), new RegExp(`Showing ${n} of ${TOTAL} aligned pairs`));
   await finish(ctx);
@@ -82,13 +82,13 @@ test('Confidence-building shows 2015 (10) as a new provision', async () => {
   const ctx = await load();
   const { page } = ctx;
   await toggle(page, 'confidence-building');
-  const row = page.locator('.dd-row', { has: page.locator('[id="2015-10"]') });
+  const row = page.locator('.dd-row:not([hidden])', { has: page.locator('[id="2015-10"]') });
   assert.equal(await row.count(), 1);
   assert.equal(await row.getAttribute('data-kind'), 'added');
   assert.match(await row.locator('.dd-badge').textContent(), /New in the later draft/);
   assert.equal(await row.locator('.dd-side-old').count(), 0, 'no 2011 provision in a new row');
   assert.match(await row.locator('.dd-absent').textContent(), /Not in the earlier draft/);
-  assert.equal(await shown(page), await page.locator('.dd-row').count());
+  assert.equal(await shown(page), await page.locator('.dd-row:not([hidden])').count());
   assert.equal(await shown(page), await chipCount(page, 'confidence-building'));
   await finish(ctx);
 });
@@ -103,7 +103,7 @@ test('each chip count is the number of pairs its theme shows, with every part op
     await toggle(page, id);
     const n = await shown(page);
     assert.equal(n, count, `${id}: chip count`);
-    assert.equal(await page.locator('.dd-row').count(), n, `${id}: rows on screen`);
+    assert.equal(await page.locator('.dd-row:not([hidden])').count(), n, `${id}: rows on screen`);
     // The part headings split the same number: "(k of m)".
     const parts = await page.locator('.dd-part-count').allTextContents();
     const sum = parts.map((t) => Number(t.match(/\((\d+) of/)[1])).reduce((a, b) => a + b, 0);
@@ -167,7 +167,7 @@ test('highlighting never corrupts the redline: "information weapons" stays delet
   assert.deepEqual(plainRedline, { del: true, ins: false, mark: false });
 
   await toggle(page, 'use-of-force');
-  const pair = page.locator('.dd-row', { has: page.locator('[id="2011-b"]') });
+  const pair = page.locator('.dd-row:not([hidden])', { has: page.locator('[id="2011-b"]') });
   assert.equal(await pair.locator('[id="2015-2"]').count(), 1, '(b) → (2) is shown for use of force');
   assert.deepEqual(await redlineOf(page, '2011-b', 'information weapons'), { del: true, ins: false, mark: true },
     'highlighted, still entirely deleted, never inserted');
@@ -211,7 +211,7 @@ test('any / all: all keeps fewer rows; an impossible combination explains itself
   await toggle(page, 'human-rights');
   await toggle(page, 'confidence-building');
   assert.equal(await shown(page), 0);
-  assert.equal(await page.locator('.dd-row').count(), 0);
+  assert.equal(await page.locator('.dd-row:not([hidden])').count(), 0);
   const empty = page.locator('.dd-empty');
   assert.match(await empty.textContent(), /No provision carries all the selected themes/);
   await empty.locator('button', { hasText: 'Match any of them instead' }).click();
@@ -324,7 +324,7 @@ test('a filtered view looks as it did: the (f) → (7) pair, pixel for pixel aga
   const { page } = ctx;
   await page.waitForSelector('mark.dd-kw:visible');
   await shot(page, 'themes-filtered');
-  const pair = page.locator('.dd-row', { has: page.locator('[id="2015-7"]') });
+  const pair = page.locator('.dd-row:not([hidden])', { has: page.locator('[id="2015-7"]') });
   await pair.scrollIntoViewIfNeeded();
   // The marks the picture must hold: both themes' accents sit in this pair.
   const accents = await pair.locator('mark.dd-kw').evaluateAll((ms) => [...new Set(ms.map((m) => m.className.match(/dd-accent-\d+/)[0]))]);

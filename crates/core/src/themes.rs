@@ -107,6 +107,11 @@ impl ThemeSet {
         ThemeSet(self.0 | other.0)
     }
 
+    /// Themes in both sets.
+    pub fn intersection(self, other: ThemeSet) -> ThemeSet {
+        ThemeSet(self.0 & other.0)
+    }
+
     /// Whether the sets share at least one theme.
     pub fn intersects(self, other: ThemeSet) -> bool {
         self.0 & other.0 != 0

@@ -205,9 +205,19 @@ pub fn app(props: &AppProps) -> Html {
     );
 
     // What the search finds, in every part, and which part each hit needs opened (the core decides).
+    // Which pairs the filter keeps, by index: every row is on the page, the others hidden.
+    let mut kept = vec![false; cmp.pairs.len()];
+    for &p in visible.iter().chain(&revealed) {
+        kept[p] = true;
+    }
+    // Rows holding a search hit; the others get no query, so a keystroke leaves them alone.
+    let mut has_hits = vec![false; cmp.pairs.len()];
     let found = {
         let rows: Vec<usize> = visible.iter().copied().chain(revealed).collect();
         let hits = find::hits(&cmp, state.view.view, &state.view.query, &rows);
+        for h in &hits {
+            has_hits[h.pair] = true;
+        }
         let focus = focus_pair.map(|(p, _)| p);
         Rc::new(
             hits.into_iter()
@@ -225,13 +235,13 @@ pub fn app(props: &AppProps) -> Html {
             .filter(|(part, pairs)| {
                 !state::part_shown(&state, *part, focus_pair.is_some_and(|(p, _)| pairs.contains(&p)))
             })
-            .map(|(_, pairs)| pairs.iter().filter(|p| visible.contains(p)).count())
+            .map(|(_, pairs)| pairs.iter().filter(|&&p| kept[p] && revealed != Some(p)).count())
             .sum::<usize>()
     };
     // Collapsed parts keep their rows on the page, hidden until found: find-in-page, text
     // fragments and the search below reach every word, and finding one opens its part.
     let sections = parts.into_iter().map(|(part, pairs)| {
-        let shown: Vec<usize> = pairs.iter().copied().filter(|p| visible.contains(p) || revealed == Some(*p)).collect();
+        let shown = pairs.iter().filter(|&&p| kept[p]).count();
         let holds_focus = focus_pair.is_some_and(|(p, _)| pairs.contains(&p));
         let open = state::part_shown(&state, part, holds_focus);
         let toggle = {
@@ -245,16 +255,16 @@ pub fn app(props: &AppProps) -> Html {
                     <button type="button" class="dd-part-toggle" aria-expanded={open.to_string()} onclick={toggle}>
                         <span class="dd-chevron" aria-hidden="true"></span>
                         { part.heading() }
-                        <span class="dd-part-count">{ format!(" ({} of {})", shown.len(), pairs.len()) }</span>
+                        <span class="dd-part-count">{ format!(" ({shown} of {})", pairs.len()) }</span>
                     </button>
                 </h2>
                 { part_body(part, open, html! { <>
-                    if shown.is_empty() {
+                    if shown == 0 {
                         <p class="dd-empty-part">{ "No provision in this part carries the selected themes." }</p>
                     }
-                    { for shown.iter().map(|&p| html! {
-                        <row::RowView key={p} cmp={shared.clone()} pair={p} view={state.view.view}
-                            selected={selected} query={state.view.query.clone()}
+                    { for pairs.iter().map(|&p| html! {
+                        <row::RowView key={p} cmp={shared.clone()} pair={p} view={state.view.view} shown={kept[p]}
+                            selected={selected} query={if has_hits[p] { state.view.query.clone() } else { String::new() }}
                             focused={focus_pair.filter(|(fp, _)| *fp == p).map(|(_, s)| s)}
                             passage={state.view.passage.clone().filter(|_| focus_pair.is_some_and(|(fp, _)| fp == p))}
                             revealed={revealed == Some(p)} dispatch={dispatch.clone()} host={props.host.clone()} notes={state.view.notes} />

@@ -1,4 +1,10 @@
 //! One aligned pair: its change badge, its "also draws on" links, and its provisions.
+//!
+//! Split in two so a filter change touches only what it changes: [`RowView`] is the row
+//! element (kind, focus ring, whether the filter keeps it: every row stays on the page, rows a
+//! filter drops are `hidden`), and its content re-renders only when what the row *shows*
+//! changes. A theme chip changes the content of the rows whose text holds that theme's keywords
+//! (their highlights), a search keystroke that of the rows holding hits; the rest keep their DOM.
 
 use crate::notes::PairNotes;
 use crate::provision::{ProvisionView, Text};
@@ -9,7 +15,7 @@ use draftdiff_core::compare::Side;
 use draftdiff_core::diff::Change;
 use draftdiff_core::link::{Anchor, Passage, View};
 use draftdiff_core::segments::{inline_pieces, side_pieces};
-use draftdiff_core::themes::ThemeSet;
+use draftdiff_core::themes::{self, ThemeSet};
 use draftdiff_core::view::labels::{kind_key, kind_label};
 use yew::prelude::*;
 
@@ -31,11 +37,54 @@ pub struct RowProps {
     pub host: Host,
     /// Show the annotations of this pair.
     pub notes: bool,
+    /// Whether the filter keeps this row (a dropped row stays on the page, hidden, so bringing
+    /// it back costs an attribute, not a render).
+    #[prop_or(true)]
+    pub shown: bool,
 }
 
-/// One aligned pair.
+/// The selected themes that can change this pair's highlights: those whose keywords occur in
+/// either side. Highlights of the others are empty whatever is selected, so leaving them out of
+/// the content's props lets Yew skip the rows a chip does not touch.
+fn relevant(cmp: &draftdiff_core::compare::Comparison, pair: usize) -> ThemeSet {
+    let text = |side| cmp.index(pair, side).map(|i| &*cmp.doc(side).provisions[i].text);
+    [Side::Old, Side::New]
+        .into_iter()
+        .filter_map(text)
+        .fold(ThemeSet::EMPTY, |set, t| set.union(themes::detect(t)))
+}
+
+/// One aligned pair: the row element around its content.
 #[function_component(RowView)]
 pub fn row_view(p: &RowProps) -> Html {
+    let kind = p.cmp.0.pairs[p.pair].row.kind;
+    // Computed on the first selection only: a page without a theme filter never scans.
+    let keywords = use_mut_ref(|| None::<ThemeSet>);
+    let selected = if p.selected.is_empty() {
+        ThemeSet::EMPTY
+    } else {
+        let set = *keywords
+            .borrow_mut()
+            .get_or_insert_with(|| relevant(&p.cmp.0, p.pair));
+        p.selected.intersection(set)
+    };
+    // The content does not depend on whether the row is shown: hiding it renders nothing.
+    let content = RowProps {
+        selected,
+        shown: true,
+        ..p.clone()
+    };
+    html! {
+        <div class={classes!("dd-row", format!("dd-kind-{}", kind_key(kind)), p.focused.is_some().then_some("dd-focused"))}
+            data-kind={kind_key(kind)} hidden={!p.shown}>
+            <RowContent ..content />
+        </div>
+    }
+}
+
+/// What a row shows: badge line, provisions, notes.
+#[function_component(RowContent)]
+fn row_content(p: &RowProps) -> Html {
     let cmp = &p.cmp.0;
     let pair = &cmp.pairs[p.pair];
     let row = &pair.row;
@@ -118,11 +167,10 @@ pub fn row_view(p: &RowProps) -> Html {
     };
 
     html! {
-        <div class={classes!("dd-row", format!("dd-kind-{}", kind_key(kind)), p.focused.is_some().then_some("dd-focused"))}
-            data-kind={kind_key(kind)}>
+        <>
             { meta }
             { body }
             if p.notes { <PairNotes cmp={p.cmp.clone()} pair={p.pair} /> }
-        </div>
+        </>
     }
 }
