@@ -45,6 +45,13 @@ pub fn start() {
         return;
     };
     panic::register(&root);
+    // Instantiating the module was this task's work: the first render gets a task of its own
+    // (start-up is then two tasks, not one long one, and the static text stays until then).
+    browser::next_task(move || mount_page(root));
+}
+
+/// Takes over the page's static text with the app.
+fn mount_page(root: web_sys::Element) {
     let params =
         web_sys::UrlSearchParams::new_with_str(&web_sys::window().unwrap().location().search().unwrap_or_default())
             .ok();

@@ -223,6 +223,13 @@ pub fn selection_within(node: Option<Element>) -> Option<String> {
         .then(|| String::from(sel.to_string()))
 }
 
+/// Runs `f` in a task of its own after the current one, so that long start-up work is two
+/// tasks the browser can paint and answer input between, not one.
+pub fn next_task(f: impl FnOnce() + 'static) {
+    let cb = Closure::once_into_js(f);
+    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0);
+}
+
 /// Runs `f` after the browser has laid out the next frame (the DOM of this render is in place).
 pub fn after_paint(f: impl FnOnce() + 'static) {
     let cb = Closure::once_into_js(f);
