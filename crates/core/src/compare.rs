@@ -21,7 +21,11 @@
 use crate::align::Options;
 use crate::corpus::{Document, Part};
 use crate::link::Anchor;
+use crate::themes::{self, ThemeSet};
+use draftdiff_data::fold::fold;
 use draftdiff_engine::{packed, pairing};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 pub use draftdiff_engine::pairing::Pair;
 
@@ -35,6 +39,9 @@ pub enum Side {
 }
 
 /// Two versions of one document, aligned and diffed.
+///
+/// The fields are public to read; a comparison is never changed once made (its caches of
+/// themes, search text and anchors are computed from the fields on first use and kept).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Comparison {
     /// The earlier version.
@@ -45,6 +52,53 @@ pub struct Comparison {
     pub pairs: Vec<Pair>,
     /// True when a time or size budget made the alignment or a diff cruder than it could be.
     pub simplified: bool,
+    /// What views ask of every provision on every render, computed once per comparison.
+    caches: Caches,
+}
+
+/// Per-comparison caches. Why: a reader's comparison holds megabytes of text in thousands of
+/// provisions, and every render asks each row for its themes, every search keystroke needs
+/// each provision's folded text, and every rendered provision looks up an anchor. Computed
+/// from scratch those are a scan of the whole text per render (themes), per keystroke
+/// (folding) and a quadratic walk (anchor → pair); here each is computed once, on first use,
+/// so a page that never filters or searches never pays for it.
+///
+/// Derived data only: two comparisons are equal when their documents and pairs are, whatever
+/// has been cached, and a clone starts with empty caches.
+#[derive(Default)]
+struct Caches {
+    /// Themes of every provision, per side (hand tags or keyword detection: [`Comparison::themes_of`]).
+    themes: OnceLock<[Vec<ThemeSet>; 2]>,
+    /// Every provision's text folded by the one folding rule, per side.
+    folded: OnceLock<[Vec<String>; 2]>,
+    /// Provision id → (provision index, pair index), per side.
+    anchors: OnceLock<[HashMap<String, (usize, usize)>; 2]>,
+}
+
+impl Clone for Caches {
+    fn clone(&self) -> Self {
+        Caches::default()
+    }
+}
+
+impl PartialEq for Caches {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Caches {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Caches")
+    }
+}
+
+/// Index of a side in the caches' arrays.
+fn slot(side: Side) -> usize {
+    match side {
+        Side::Old => 0,
+        Side::New => 1,
+    }
 }
 
 /// The bundled comparison as the build script computed it (`build.rs`, `draftdiff_engine::packed`).
@@ -80,7 +134,61 @@ impl Comparison {
             new,
             pairs: pairs.pairs,
             simplified: pairs.simplified,
+            caches: Caches::default(),
         }
+    }
+
+    /// Builds a per-provision cache of both sides with `f(document, provision index)`.
+    fn per_provision<T>(&self, f: impl Fn(&Document, usize) -> T) -> [Vec<T>; 2] {
+        [Side::Old, Side::New].map(|side| {
+            let doc = self.doc(side);
+            (0..doc.provisions.len()).map(|i| f(doc, i)).collect()
+        })
+    }
+
+    /// The themes of provision `index` of one side: the hand tags of a bundled draft, the
+    /// keywords' themes ([`themes::detect`]) for a reader's own text. Detected once per
+    /// comparison, on first use.
+    pub fn themes_of(&self, side: Side, index: usize) -> ThemeSet {
+        let all = self.caches.themes.get_or_init(|| {
+            self.per_provision(|doc, i| {
+                let p = &doc.provisions[i];
+                if p.status.is_some() {
+                    themes::tags(&doc.symbol, &p.id)
+                } else {
+                    themes::detect(&p.text)
+                }
+            })
+        });
+        all[slot(side)][index]
+    }
+
+    /// The text of provision `index` of one side folded by the one folding rule
+    /// (`draftdiff_data::fold`), as search matches it: folded once per comparison, on the
+    /// first search, so a keystroke only looks for its query.
+    pub fn search_text(&self, side: Side, index: usize) -> &str {
+        let all = self
+            .caches
+            .folded
+            .get_or_init(|| self.per_provision(|doc, i| fold(&doc.provisions[i].text)));
+        &all[slot(side)][index]
+    }
+
+    /// Provision id → (provision index, pair index) of one side, built on first use.
+    fn anchors(&self, side: Side) -> &HashMap<String, (usize, usize)> {
+        let all = self.caches.anchors.get_or_init(|| {
+            let mut maps = [HashMap::new(), HashMap::new()];
+            for (pair, p) in self.pairs.iter().enumerate() {
+                for (side, index) in [(Side::Old, p.row.old), (Side::New, p.row.new)] {
+                    if let Some(i) = index {
+                        let id = self.doc(side).provisions[i].id.to_string();
+                        maps[slot(side)].entry(id).or_insert((i, pair));
+                    }
+                }
+            }
+            maps
+        });
+        &all[slot(side)]
     }
 
     /// The document of one side.
@@ -106,11 +214,7 @@ impl Comparison {
         let side = [Side::Old, Side::New]
             .into_iter()
             .find(|s| self.doc(*s).year == anchor.year)?;
-        let index = self.doc(side).index_of(&anchor.id)?;
-        let pair = self.pairs.iter().position(|p| match side {
-            Side::Old => p.row.old == Some(index),
-            Side::New => p.row.new == Some(index),
-        })?;
+        let &(_, pair) = self.anchors(side).get(anchor.id.as_str())?;
         Some((pair, side))
     }
 
