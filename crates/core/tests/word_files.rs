@@ -172,7 +172,7 @@ fn a_damaged_content_xml_is_named() {
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for i in 0..zip.len() {
         let mut file = zip.by_index(i).unwrap();
-        let name = file.name().to_string();
+        let name = file.name().unwrap().to_string();
         let mut data = Vec::new();
         file.read_to_end(&mut data).unwrap();
         if name == "content.xml" {

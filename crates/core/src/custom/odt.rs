@@ -16,7 +16,8 @@
 //! * automatic numbering: a paragraph that opens a `text:list-item` is numbered at its list's
 //!   depth with that level's `style:num-format` (`1`, `a`, `A`, `i`, `I`; bullets, images and
 //!   an empty format give no label) between `style:num-prefix` and `style:num-suffix`, with
-//!   `text:display-levels` of the higher levels (`1.2`); counters start at `text:start-value`,
+//!   `text:display-levels` of the higher levels (`1.2`), or as LibreOffice spells the whole
+//!   label when it does (`loext:num-list-format`, `(%1%)`); counters start at `text:start-value`,
 //!   a list item's `text:start-value` restarts them, a deeper level restarts after a higher
 //!   one, and a list continues an earlier one when it says so (`text:continue-list`, or
 //!   `text:continue-numbering` for the last list of the same style) and otherwise starts anew;
@@ -65,6 +66,10 @@ struct Level {
     start: u32,
     /// `style:num-letter-sync`: letters repeat (`aa`, `bb`) instead of counting on (`aa`, `ab`).
     letter_sync: bool,
+    /// LibreOffice's own spelling of the whole label (`loext:num-list-format`, `(%1%)`,
+    /// `%1%.%2%.`), which it writes next to the standard attributes and which wins over them:
+    /// it says exactly what LibreOffice shows.
+    list_format: Option<String>,
 }
 
 impl Level {
@@ -85,6 +90,7 @@ impl Level {
             display: attr(e, "display-levels").and_then(|v| v.parse().ok()).unwrap_or(1),
             start: attr(e, "start-value").and_then(|v| v.parse().ok()).unwrap_or(1),
             letter_sync: attr(e, "num-letter-sync").is_some_and(|v| v == "true"),
+            list_format: attr(e, "num-list-format"),
         }
     }
 }
@@ -201,21 +207,31 @@ impl Counters {
         }
         let this = def(level)?;
         this.counter?;
-        let shown = this.display.clamp(1, level + 1);
-        let numbers: Vec<String> = (level + 1 - shown..=level)
-            .map(|l| {
-                let value = self.values[l].unwrap_or_else(|| first(l));
-                match def(l) {
-                    Some(Level {
-                        counter: Some(c),
-                        letter_sync,
-                        ..
-                    }) => format_counter(value, *c, *letter_sync),
-                    _ => value.to_string(),
+        let number = |l: usize| {
+            let value = self.values[l].unwrap_or_else(|| first(l));
+            match def(l) {
+                Some(Level {
+                    counter: Some(c),
+                    letter_sync,
+                    ..
+                }) => format_counter(value, *c, *letter_sync),
+                _ => value.to_string(),
+            }
+        };
+        let label = match &this.list_format {
+            Some(format) => {
+                let mut out = format.clone();
+                for l in (0..=level).rev() {
+                    out = out.replace(&format!("%{}%", l + 1), &number(l));
                 }
-            })
-            .collect();
-        let label = format!("{}{}{}", this.prefix, numbers.join("."), this.suffix);
+                out
+            }
+            None => {
+                let shown = this.display.clamp(1, level + 1);
+                let numbers: Vec<String> = (level + 1 - shown..=level).map(number).collect();
+                format!("{}{}{}", this.prefix, numbers.join("."), this.suffix)
+            }
+        };
         let label = label.trim();
         (!label.is_empty()).then(|| label.to_string())
     }
@@ -503,7 +519,7 @@ fn finish(para: Para, found: &mut Found, notes: &mut [String], in_note: Option<(
 mod tests {
     use super::*;
 
-    const NS: &str = r#"xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0""#;
+    const NS: &str = r#"xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0""#;
 
     /// The paragraphs and findings of a `content.xml` with these styles and this body.
     fn read(styles: &str, body: &str) -> Found {
@@ -521,7 +537,11 @@ mod tests {
         <text:list-level-style-number text:level="3" style:num-format="1" text:display-levels="3"/>
     </text:list-style>
     <text:list-style style:name="L2"><text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="1" text:start-value="5"/></text:list-style>
-    <text:list-style style:name="L3"><text:list-level-style-bullet text:level="1" text:bullet-char="•"/></text:list-style>"#;
+    <text:list-style style:name="L3"><text:list-level-style-bullet text:level="1" text:bullet-char="•"/></text:list-style>
+    <text:list-style style:name="L4">
+        <text:list-level-style-number text:level="1" loext:num-list-format="Article %1%:" style:num-suffix="." style:num-format="1"/>
+        <text:list-level-style-number text:level="2" loext:num-list-format="%1%-%2%)" style:num-format="A"/>
+    </text:list-style>"#;
 
     fn item(text: &str) -> String {
         format!("<text:list-item><text:p>{text}</text:p></text:list-item>")
@@ -562,6 +582,9 @@ mod tests {
             "</text:list><text:list>",
             &item("No style"),
             "</text:list>",
+            r#"<text:list text:style-name="L4"><text:list-item><text:p>Art</text:p><text:list>"#,
+            &item("Sub"),
+            "</text:list></text:list-item></text:list>",
         ]
         .concat();
         let found = read(LETTERS, &body);
@@ -585,7 +608,9 @@ mod tests {
                 "(a) Again a",
                 "(d) D",
                 "Bullet",
-                "No style"
+                "No style",
+                "Article 1: Art",
+                "1-A) Sub"
             ]
         );
     }
