@@ -22,7 +22,7 @@ import { measure, table, total, kb } from '../tests/bench/sizes.mjs';
 import { writeFloor } from '../tests/bench/floor.mjs';
 import { serveCompressed } from '../tests/bench/static-server.mjs';
 import { lighthouse } from '../tests/bench/lighthouse.mjs';
-import { big, readersRun } from '../tests/bench/readers.mjs';
+import { big, revised, readersRun } from '../tests/bench/readers.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => {
@@ -210,11 +210,24 @@ async function interaction(browser, origin) {
 // ---------------------------------------------------------------------------------------------
 // Readers' documents: 2 × 1 MB in the worker, then a search typed one key at a time.
 
+/** 7,000 paragraphs a side: 1.0 MB each. */
+const READERS_PARAGRAPHS = 7000;
+
+/** Both cases, unrelated texts (the alignment's worst case) and a revision (what readers compare). */
 async function readers(browser, origin) {
+  const unrelated = [big(1, READERS_PARAGRAPHS), big(2, READERS_PARAGRAPHS)];
+  const revision = [big(1, READERS_PARAGRAPHS), revised(1, READERS_PARAGRAPHS)];
+  return {
+    unrelated: await readersCase(browser, origin, 'unrelated', unrelated),
+    revision: await readersCase(browser, origin, 'revision', revision),
+  };
+}
+
+async function readersCase(browser, origin, name, texts) {
   const runs = [];
   for (let i = 0; i < READERS_RUNS; i++) {
-    const r = await readersRun(browser, origin);
-    log(`readers run ${i + 1}: answered ${ms(r.answered, 0)} ms, banner ${ms(r.banner, 0)} ms, longest task during ${ms(r.longestDuring, 0)} ms, after ${ms(r.longestAfter, 0)} ms; keys ${r.keys.map((k) => `${k.query} ${ms(k.settled, 0)}/${ms(k.longest, 0)} (${k.count})`).join(', ')}`);
+    const r = await readersRun(browser, origin, { texts });
+    log(`readers (${name}) run ${i + 1}: answered ${ms(r.answered, 0)} ms, banner ${ms(r.banner, 0)} ms, longest task during ${ms(r.longestDuring, 0)} ms, after ${ms(r.longestAfter, 0)} ms; keys ${r.keys.map((k) => `${k.query} ${ms(k.settled, 0)}/${ms(k.longest, 0)} (${k.count})`).join(', ')}`);
     runs.push(r);
   }
   const per = (f) => stats(runs.map(f));
@@ -223,23 +236,33 @@ async function readers(browser, origin) {
     settled: stats(runs.map((r) => r.keys[i].settled)), longest: stats(runs.map((r) => r.keys[i].longest)),
   }));
   return {
-    runs: runs.length, bytes: big(1).length + big(2).length, rows: runs[0].rows,
+    name, runs: runs.length, bytes: texts.map((t) => t.length), rows: runs[0].rows,
     answered: per((r) => r.answered), banner: per((r) => r.banner),
     longestDuring: per((r) => r.longestDuring), longTasksDuring: per((r) => r.longTasksDuring),
     longestAfter: per((r) => r.longestAfter), keys,
   };
 }
 
-function readersSection(rd) {
+function readersSection(both) {
   const row = (cells) => `| ${cells.join(' | ')} |`;
   const L = [];
+  const u = both.unrelated;
   L.push('## (f) Readers\' documents', '');
-  L.push(`Two unrelated texts of ${(rd.bytes / 2e6).toFixed(2)} MB each (4,000 paragraphs of 30 pseudo-random words, the generator of`);
+  L.push(`Two versions of ${(u.bytes[0] / 1e6).toFixed(2)} MB each (${READERS_PARAGRAPHS.toLocaleString('en')} paragraphs of 30 pseudo-random words, the generator of`);
   L.push('`tests/bench/readers.mjs`, shared with `tests/e2e/custom.test.mjs`), pasted into *Compare your own drafts* on the');
-  L.push(`full page over http and compared in the worker; ${rd.runs} runs, each in a fresh context. The result has ${rd.rows} rows.`);
+  L.push(`full page over http and compared in the worker, ${u.runs} runs of each case, each in a fresh context:`);
+  L.push('*unrelated* texts (two seeds: the alignment\'s worst case, cut short by its time budget) and a *revision* (the later');
+  L.push('text drops every 7th paragraph, rewords every 4th and adds one after every 11th: what readers compare).');
   L.push('*Long tasks* are `PerformanceObserver` `longtask` entries (main-thread tasks over 50 ms; target: none while the worker');
   L.push('runs). Then a query is typed one key at a time: *input → count updated* is an `input` event → the search count');
   L.push('changed (after the render\'s tasks, style and layout forced). Only (f): `node tools/bench.mjs --readers`.', '');
+  for (const rd of [both.unrelated, both.revision]) L.push(...readersTable(rd, row));
+  return L.join('\n');
+}
+
+function readersTable(rd, row) {
+  const L = [];
+  L.push(`### ${rd.name === 'unrelated' ? 'Unrelated texts' : 'A revision'} (${(rd.bytes[0] / 1e6).toFixed(2)} + ${(rd.bytes[1] / 1e6).toFixed(2)} MB, ${rd.rows} rows)`, '');
   L.push(row(['measure', 'median ms', 'min–max']), row(['---', '---:', '---:']));
   L.push(row(['click → the worker\'s answer (read, align, diff, encode)', ms(rd.answered.median, 0), `${ms(rd.answered.min, 0)}–${ms(rd.answered.max, 0)}`]));
   L.push(row(['click → banner shown (answer decoded, result rendered)', ms(rd.banner.median, 0), `${ms(rd.banner.min, 0)}–${ms(rd.banner.max, 0)}`]));
@@ -251,7 +274,7 @@ function readersSection(rd) {
       `${ms(k.settled.median, 0)} / ${ms(k.longest.median, 0)}`, `${ms(k.settled.min, 0)}–${ms(k.settled.max, 0)} / ${ms(k.longest.min, 0)}–${ms(k.longest.max, 0)}`]));
   }
   L.push('');
-  return L.join('\n');
+  return L;
 }
 
 async function readersOnly() {

@@ -2,16 +2,31 @@
 // searched. Shared by tools/bench.mjs (the "readers' documents" section, `--readers` alone) and
 // tests/e2e/custom.test.mjs (the same texts), so the bench measures what the test checks.
 
-/** Two unrelated texts of ~1 MB each (4,000 paragraphs of 30 pseudo-random words). */
-export const big = (seed) => {
-  let x = seed; const words = [];
+/** `paragraphs` paragraphs of 30 pseudo-random words (4,000 make 0.58 MB, 7,000 make 1.0 MB);
+ * two seeds give two unrelated texts, the worst case for the alignment. */
+export const big = (seed, paragraphs = 4000) => paras(seed, paragraphs).join('\n\n');
+
+function paras(seed, paragraphs) {
+  let x = seed; const out = [];
   const rnd = () => (x = (x * 1103515245 + 12345) % 2147483648);
-  for (let p = 0; p < 4000; p++) {
+  for (let p = 0; p < paragraphs; p++) {
     const para = [];
     for (let w = 0; w < 30; w++) para.push('w' + (rnd() % 5000).toString(36));
-    words.push(para.join(' ') + '.');
+    out.push(para.join(' ') + '.');
   }
-  return words.join('\n\n');
+  return out;
+}
+
+/** A revision of `big(seed, paragraphs)`, as a later draft is: every 7th paragraph dropped, a
+ * word changed in every 4th, a new paragraph after every 11th. */
+export const revised = (seed, paragraphs = 4000) => {
+  const out = [];
+  paras(seed, paragraphs).forEach((p, i) => {
+    if (i % 7 === 3) return;
+    out.push(i % 4 === 1 ? p.replace(/^(\S+ \S+ \S+)/, '$1 revised') : p);
+    if (i % 11 === 5) out.push('A new paragraph on information weapons and human rights.');
+  });
+  return out.join('\n\n');
 };
 
 /**
@@ -36,15 +51,16 @@ export const RECORDER = () => {
   };
 };
 
-/** Fills both inputs of the open panel with the megabyte texts (as typing would, but at once). */
-export async function fillBig(page) {
+/** Fills both inputs of the open panel with two texts, the megabyte ones unless given (as typing
+ * would, but at once). */
+export async function fillBig(page, texts = [big(1), big(2)]) {
   await page.evaluate(([a, b]) => {
     for (const [id, v] of [['dd-custom-0', a], ['dd-custom-1', b]]) {
       const el = document.getElementById(id);
       el.value = v;
       el.dispatchEvent(new InputEvent('input', { bubbles: true }));
     }
-  }, [big(1), big(2)]);
+  }, texts);
 }
 
 /**
@@ -53,7 +69,7 @@ export async function fillBig(page) {
  * thread task while the worker ran and after its answer (decoding + rendering), and for each
  * keystroke input → search count updated (style and layout forced) with the longest task in it.
  */
-export async function readersRun(browser, origin, { query = 'w1a5' } = {}) {
+export async function readersRun(browser, origin, { texts, query = 'inform' } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
@@ -62,7 +78,7 @@ export async function readersRun(browser, origin, { query = 'w1a5' } = {}) {
     await page.waitForSelector('.dd-app .dd-toolbar', { timeout: 20000 });
     await page.locator('.dd-custom-open').click();
     await page.locator('#dd-custom-0').waitFor();
-    await fillBig(page);
+    await fillBig(page, texts);
     const clicked = await page.evaluate(() => performance.now());
     await page.locator('.dd-custom-actions .dd-primary').click();
     await page.locator('.dd-custom-banner').waitFor({ timeout: 180000 });

@@ -140,7 +140,11 @@ fn a_docx_and_an_odt_of_one_draft_compare_as_unchanged() {
     distinct_years(&mut old, &mut new);
     let cmp = Comparison::with_options(old, new, &options());
     assert_eq!(cmp.pairs.len(), 14);
-    assert!(cmp.pairs.iter().all(|p| p.row.kind == RowKind::Unchanged), "{:?}", cmp.pairs);
+    assert!(
+        cmp.pairs.iter().all(|p| p.row.kind == RowKind::Unchanged),
+        "{:?}",
+        cmp.pairs
+    );
 }
 
 #[test]
@@ -149,7 +153,10 @@ fn a_damaged_file_and_a_renamed_text_file_are_named() {
         let bytes = std::fs::read(generated().join(format!("numbered.{ext}"))).unwrap();
         let name = format!("cut.{ext}");
         let cut = from_word_file(&name, &bytes[..bytes.len() - 200], "cut", 2024).unwrap_err();
-        assert!(cut[0].to_string().starts_with(&format!("{name}: is damaged")), "{cut:?}");
+        assert!(
+            cut[0].to_string().starts_with(&format!("{name}: is damaged")),
+            "{cut:?}"
+        );
     }
     let text = from_word_file("notes.docx", b"(a) Some notes.\n\n(b) More.", "notes", 2024).unwrap_err();
     assert_eq!(

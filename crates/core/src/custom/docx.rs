@@ -40,7 +40,9 @@ pub(super) fn read(package: &mut Package) -> Result<Found, Vec<InputError>> {
     let numbering = package.part("word/numbering.xml")?;
     let styles = package.part("word/styles.xml")?;
     let footnotes = package.part("word/footnotes.xml")?;
-    let has_comments = package.part("word/comments.xml")?.is_some_and(|c| c.contains("<w:comment "));
+    let has_comments = package
+        .part("word/comments.xml")?
+        .is_some_and(|c| c.contains("<w:comment "));
 
     let package: &Package = package;
     let damaged = |name: &'static str| move |e: quick_xml::Error| package.damaged(name, e);
@@ -589,7 +591,10 @@ mod tests {
         )]);
         let doc = super::super::from_word_file("draft.docx", &odt, "Draft", 2020).unwrap();
         assert_eq!(
-            (doc.document.provisions[0].label.as_ref(), doc.document.provisions[0].id.as_ref()),
+            (
+                doc.document.provisions[0].label.as_ref(),
+                doc.document.provisions[0].id.as_ref()
+            ),
             ("(b)", "b")
         );
     }

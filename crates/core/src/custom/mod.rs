@@ -58,8 +58,8 @@ mod office;
 mod plain;
 mod problems;
 
-pub use office::{from_word_file, WordDocument, MAX_WORD_FILE_BYTES};
 pub use json::{check_nesting, from_json, JsonDocument, JsonItem, JsonProvision, Loose, MAX_NESTING};
+pub use office::{from_word_file, WordDocument, MAX_WORD_FILE_BYTES};
 pub use plain::from_plain_text;
 pub use problems::InputError;
 

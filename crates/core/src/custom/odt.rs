@@ -485,14 +485,23 @@ fn walk(xml: &str, styles: &ListStyles) -> Result<Found, quick_xml::Error> {
         }
     }
     for (n, text) in notes.iter().enumerate() {
-        found.paragraphs.push(format!("[{}] {}", n + 1, text.trim()).trim().to_string());
+        found
+            .paragraphs
+            .push(format!("[{}] {}", n + 1, text.trim()).trim().to_string());
     }
     Ok(found)
 }
 
 /// A paragraph read to its end: into the footnote being read, the table cell, or the body.
 /// An empty paragraph is dropped (its number was still counted, as the word processor does).
-fn finish(para: Para, found: &mut Found, notes: &mut [String], in_note: Option<(usize, usize)>, tables: usize, cell: &mut String) {
+fn finish(
+    para: Para,
+    found: &mut Found,
+    notes: &mut [String],
+    in_note: Option<(usize, usize)>,
+    tables: usize,
+    cell: &mut String,
+) {
     let text = para.text.trim();
     if text.is_empty() {
         return;
@@ -627,7 +636,12 @@ mod tests {
         let found = read(styles, body);
         assert_eq!(
             found.paragraphs,
-            ["I. Part one", "Unnumbered", "States shall act   now\t& here\n.", "II. Part two"]
+            [
+                "I. Part one",
+                "Unnumbered",
+                "States shall act   now\t& here\n.",
+                "II. Part two"
+            ]
         );
     }
 
@@ -657,7 +671,14 @@ mod tests {
             ]
         );
         assert_eq!(
-            (found.insertions, found.deletions, found.tables, found.endnotes, found.left_out, found.comments),
+            (
+                found.insertions,
+                found.deletions,
+                found.tables,
+                found.endnotes,
+                found.left_out,
+                found.comments
+            ),
             (1, 1, 1, 1, 1, true)
         );
         assert_eq!(found.footnotes, ["ftn1"]);

@@ -87,7 +87,13 @@ impl<'a> Package<'a> {
             } else {
                 "a Word file may have"
             };
-            return Err(over_limit(input, "the file is", bytes.len(), MAX_WORD_FILE_BYTES, holder));
+            return Err(over_limit(
+                input,
+                "the file is",
+                bytes.len(),
+                MAX_WORD_FILE_BYTES,
+                holder,
+            ));
         }
         if !bytes.starts_with(b"PK\x03\x04") && !bytes.starts_with(b"PK\x05\x06") {
             return Err(whole(input, not_a_zip(input, bytes)));
@@ -114,7 +120,9 @@ impl<'a> Package<'a> {
                 };
                 return Err(whole(
                     input,
-                    format!("is an OpenDocument file but {what}, not a text: save the text as an OpenDocument text (.odt)"),
+                    format!(
+                        "is an OpenDocument file but {what}, not a text: save the text as an OpenDocument text (.odt)"
+                    ),
                 ));
             }
         }
@@ -130,9 +138,7 @@ impl<'a> Package<'a> {
             return Ok(package);
         }
         let why = match claimed(input) {
-            c if c.contains("OpenDocument") => {
-                "is a zip archive but not an OpenDocument text: it has no content.xml"
-            }
+            c if c.contains("OpenDocument") => "is a zip archive but not an OpenDocument text: it has no content.xml",
             _ => "is a zip archive but not a Word document: it has no word/document.xml",
         };
         Err(whole(input, why.into()))
@@ -476,8 +482,11 @@ pub(super) mod tests {
         );
         assert!(docx(&zip_of(&[("word/document.xml", "<w:document><w:body></w:x>")]))
             .starts_with("draft.docx: word/document.xml is damaged"));
-        assert!(odt(&zip_of(&[("content.xml", "<office:document-content><office:body></x>")]))
-            .starts_with("draft.odt: content.xml is damaged"));
+        assert!(odt(&zip_of(&[(
+            "content.xml",
+            "<office:document-content><office:body></x>"
+        )]))
+        .starts_with("draft.odt: content.xml is damaged"));
         assert!(docx(&vec![b'P'; MAX_WORD_FILE_BYTES + 1]).contains("more than the 20 MB a Word file may have"));
         assert!(odt(&vec![b'P'; MAX_WORD_FILE_BYTES + 1]).contains("more than the 20 MB an OpenDocument file may have"));
     }

@@ -208,7 +208,10 @@ mod tests {
         let mut out = Vec::new();
         for (part, pairs) in cmp.sections() {
             for pair in pairs.into_iter().filter(|p| shown.contains(p)) {
-                out.extend(std::iter::repeat_n(Hit { pair, part }, row_hits(cmp, view, query, pair)));
+                out.extend(std::iter::repeat_n(
+                    Hit { pair, part },
+                    row_hits(cmp, view, query, pair),
+                ));
             }
         }
         out
@@ -273,7 +276,11 @@ mod tests {
                 if revised && p % 4 == 1 {
                     words[10] = "sovereignty".into();
                 }
-                let label = if p % 3 == 0 { format!("({}) ", p + 1) } else { String::new() };
+                let label = if p % 3 == 0 {
+                    format!("({}) ", p + 1)
+                } else {
+                    String::new()
+                };
                 out.push(format!("{label}{}.", words.join(" ")));
                 if revised && p % 11 == 5 {
                     out.push("(x) A new paragraph on information weapons.".into());
@@ -297,7 +304,16 @@ mod tests {
             let everything = all(&c);
             let every_other: Vec<usize> = everything.iter().copied().step_by(2).collect();
             let mut found = 0;
-            for q in ["information", "States", "w1", "human rights", "x", "  ", "sovereignty", "(7)"] {
+            for q in [
+                "information",
+                "States",
+                "w1",
+                "human rights",
+                "x",
+                "  ",
+                "sovereignty",
+                "(7)",
+            ] {
                 for view in [View::Side, View::Inline, View::Old, View::New] {
                     for shown in [&everything, &every_other] {
                         let cached = hits(&c, view, q, shown);
@@ -307,7 +323,12 @@ mod tests {
                 }
             }
             assert!(found > 100, "{found}");
-            for ids in [&["human-rights"][..], &["sovereignty", "human-rights"], &["use-of-force"], &[]] {
+            for ids in [
+                &["human-rights"][..],
+                &["sovereignty", "human-rights"],
+                &["use-of-force"],
+                &[],
+            ] {
                 for mode in [Match::Any, Match::All] {
                     for v in [View::Side, View::Old] {
                         let view = ViewState {
@@ -317,7 +338,11 @@ mod tests {
                             ..ViewState::default()
                         };
                         let selected = selected_themes(&view.themes);
-                        assert_eq!(visible_pairs(&c, &view, selected), uncached_visible(&c, &view, selected), "{ids:?}");
+                        assert_eq!(
+                            visible_pairs(&c, &view, selected),
+                            uncached_visible(&c, &view, selected),
+                            "{ids:?}"
+                        );
                     }
                 }
             }
@@ -326,7 +351,10 @@ mod tests {
                 for i in 0..doc.provisions.len() {
                     let a = doc.anchor(i);
                     assert_eq!(c.locate(&a), uncached_locate(&c, &a), "{a}");
-                    assert_eq!(c.search_text(side, i), draftdiff_data::fold::fold(&doc.provisions[i].text));
+                    assert_eq!(
+                        c.search_text(side, i),
+                        draftdiff_data::fold::fold(&doc.provisions[i].text)
+                    );
                 }
                 let absent = crate::link::Anchor {
                     year: doc.year,
