@@ -150,7 +150,14 @@ impl Comparison {
     /// keywords' themes ([`themes::detect`]) for a reader's own text. Detected once per
     /// comparison, on first use.
     pub fn themes_of(&self, side: Side, index: usize) -> ThemeSet {
-        let all = self.caches.themes.get_or_init(|| {
+        self.all_themes()[slot(side)][index]
+    }
+
+    /// The themes of every provision, old side then new (see [`Comparison::themes_of`]).
+    /// [`crate::wire`] ships them with a reader's comparison, so the worker detects them and
+    /// the viewer's first render does not scan megabytes of text for keywords.
+    pub(crate) fn all_themes(&self) -> &[Vec<ThemeSet>; 2] {
+        self.caches.themes.get_or_init(|| {
             self.per_provision(|doc, i| {
                 let p = &doc.provisions[i];
                 if p.status.is_some() {
@@ -159,8 +166,22 @@ impl Comparison {
                     themes::detect(&p.text)
                 }
             })
-        });
-        all[slot(side)][index]
+        })
+    }
+
+    /// This comparison with its themes already known (as [`Comparison::all_themes`] gave them
+    /// where it was computed). Lists that do not fit the documents are not taken.
+    pub(crate) fn with_themes(self, themes: [Vec<ThemeSet>; 2]) -> Comparison {
+        if themes[0].len() == self.old.provisions.len() && themes[1].len() == self.new.provisions.len() {
+            let _ = self.caches.themes.set(themes);
+        }
+        self
+    }
+
+    /// Whether the themes are known without detecting them (for tests of what ships them).
+    #[cfg(test)]
+    pub(crate) fn themes_known(&self) -> bool {
+        self.caches.themes.get().is_some()
     }
 
     /// The text of provision `index` of one side folded by the one folding rule
