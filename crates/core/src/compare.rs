@@ -24,7 +24,6 @@ use crate::link::Anchor;
 use crate::themes::{self, ThemeSet};
 use draftdiff_data::fold::fold;
 use draftdiff_engine::{packed, pairing};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 pub use draftdiff_engine::pairing::Pair;
@@ -71,8 +70,10 @@ struct Caches {
     themes: OnceLock<[Vec<ThemeSet>; 2]>,
     /// Every provision's text folded by the one folding rule, per side.
     folded: OnceLock<[Vec<String>; 2]>,
-    /// Provision id → (provision index, pair index), per side.
-    anchors: OnceLock<[HashMap<String, (usize, usize)>; 2]>,
+    /// (provision index, pair index) of every provision in a pair, sorted by the provision's
+    /// id, per side: a binary search finds an anchor's pair (no hash map, whose code the
+    /// viewer's wasm would carry for this alone).
+    anchors: OnceLock<[Vec<(usize, usize)>; 2]>,
 }
 
 impl Clone for Caches {
@@ -195,21 +196,28 @@ impl Comparison {
         &all[slot(side)][index]
     }
 
-    /// Provision id → (provision index, pair index) of one side, built on first use.
-    fn anchors(&self, side: Side) -> &HashMap<String, (usize, usize)> {
+    /// The pair holding provision `id` of one side, through the sorted index built on first use.
+    fn pair_of_id(&self, side: Side, id: &str) -> Option<usize> {
         let all = self.caches.anchors.get_or_init(|| {
-            let mut maps = [HashMap::new(), HashMap::new()];
+            let mut index = [Vec::new(), Vec::new()];
             for (pair, p) in self.pairs.iter().enumerate() {
-                for (side, index) in [(Side::Old, p.row.old), (Side::New, p.row.new)] {
-                    if let Some(i) = index {
-                        let id = self.doc(side).provisions[i].id.to_string();
-                        maps[slot(side)].entry(id).or_insert((i, pair));
+                for (side, provision) in [(Side::Old, p.row.old), (Side::New, p.row.new)] {
+                    if let Some(i) = provision {
+                        index[slot(side)].push((i, pair));
                     }
                 }
             }
-            maps
+            for (side, list) in [Side::Old, Side::New].into_iter().zip(&mut index) {
+                let ids = &self.doc(side).provisions;
+                // Stable: of two pairs holding one provision, the first stays first.
+                list.sort_by(|a, b| ids[a.0].id.cmp(&ids[b.0].id));
+            }
+            index
         });
-        &all[slot(side)]
+        let list = &all[slot(side)];
+        let ids = &self.doc(side).provisions;
+        let at = list.partition_point(|e| ids[e.0].id.as_ref() < id);
+        list.get(at).filter(|e| ids[e.0].id == id).map(|e| e.1)
     }
 
     /// The document of one side.
@@ -235,7 +243,7 @@ impl Comparison {
         let side = [Side::Old, Side::New]
             .into_iter()
             .find(|s| self.doc(*s).year == anchor.year)?;
-        let &(_, pair) = self.anchors(side).get(anchor.id.as_str())?;
+        let pair = self.pair_of_id(side, &anchor.id)?;
         Some((pair, side))
     }
 
