@@ -1,6 +1,7 @@
 // draftdiff benchmark (run it with tools/bench, which sets up the tools and builds dist/ first).
 //
 //   node tools/bench.mjs [--loads N] [--print]
+//   node tools/bench.mjs --readers [--readers-runs N]   # only (f), printed, BENCHMARKS.md untouched
 //
 // Measures, on the release build in dist/: (a) download sizes; (b) start-up in headless
 // Chromium, over http (dist/ served locally) and from file:// (the single file), interleaved
@@ -8,7 +9,8 @@
 // the long tasks of start-up; (c) the core's compute in the browser (wasm) against jsdiff's
 // diffWords on the same pairs in the same page, plus native timings of the core; (d) re-render
 // time after a theme chip or a view switch; (e) Lighthouse scores and metrics, mobile and
-// desktop, full page and embed card, served with and without compression.
+// desktop, full page and embed card, served with and without compression; (f) readers' own
+// documents: 2 × 1 MB compared in the worker (time, the main thread's longest task) and searched.
 // Writes BENCHMARKS.md (with --print, only prints it). Timings are reported, never asserted.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +22,7 @@ import { measure, table, total, kb } from '../tests/bench/sizes.mjs';
 import { writeFloor } from '../tests/bench/floor.mjs';
 import { serveCompressed } from '../tests/bench/static-server.mjs';
 import { lighthouse } from '../tests/bench/lighthouse.mjs';
+import { big, revised, readersRun } from '../tests/bench/readers.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => {
@@ -30,6 +33,8 @@ const LOADS = flag('--loads', 15);
 const INTERACTIONS = flag('--interactions', 15);
 const PRINT_ONLY = args.includes('--print');
 const LIGHTHOUSE = !args.includes('--no-lighthouse');
+const READERS_ONLY = args.includes('--readers');
+const READERS_RUNS = flag('--readers-runs', 3);
 
 const log = (...a) => console.error('bench:', ...a);
 
@@ -203,6 +208,89 @@ async function interaction(browser, origin) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Readers' documents: 2 × 1 MB in the worker, then a search typed one key at a time.
+
+/** 7,000 paragraphs a side: 1.0 MB each. */
+const READERS_PARAGRAPHS = 7000;
+
+/** Both cases, unrelated texts (the alignment's worst case) and a revision (what readers compare). */
+async function readers(browser, origin) {
+  const unrelated = [big(1, READERS_PARAGRAPHS), big(2, READERS_PARAGRAPHS)];
+  const revision = [big(1, READERS_PARAGRAPHS), revised(1, READERS_PARAGRAPHS)];
+  return {
+    unrelated: await readersCase(browser, origin, 'unrelated', unrelated),
+    revision: await readersCase(browser, origin, 'revision', revision),
+  };
+}
+
+async function readersCase(browser, origin, name, texts) {
+  const runs = [];
+  for (let i = 0; i < READERS_RUNS; i++) {
+    const r = await readersRun(browser, origin, { texts });
+    log(`readers (${name}) run ${i + 1}: answered ${ms(r.answered, 0)} ms, banner ${ms(r.banner, 0)} ms, longest task during ${ms(r.longestDuring, 0)} ms, after ${ms(r.longestAfter, 0)} ms; keys ${r.keys.map((k) => `${k.query} ${ms(k.settled, 0)}/${ms(k.longest, 0)} (${k.count})`).join(', ')}`);
+    runs.push(r);
+  }
+  const per = (f) => stats(runs.map(f));
+  const keys = runs[0].keys.map((k, i) => ({
+    query: k.query, count: k.count,
+    settled: stats(runs.map((r) => r.keys[i].settled)), longest: stats(runs.map((r) => r.keys[i].longest)),
+  }));
+  return {
+    name, runs: runs.length, bytes: texts.map((t) => t.length), rows: runs[0].rows,
+    answered: per((r) => r.answered), banner: per((r) => r.banner),
+    longestDuring: per((r) => r.longestDuring), longTasksDuring: per((r) => r.longTasksDuring),
+    longestAfter: per((r) => r.longestAfter), keys,
+  };
+}
+
+function readersSection(both) {
+  const row = (cells) => `| ${cells.join(' | ')} |`;
+  const L = [];
+  const u = both.unrelated;
+  L.push('## (f) Readers\' documents', '');
+  L.push(`Two versions of ${(u.bytes[0] / 1e6).toFixed(2)} MB each (${READERS_PARAGRAPHS.toLocaleString('en')} paragraphs of 30 pseudo-random words, the generator of`);
+  L.push('`tests/bench/readers.mjs`, shared with `tests/e2e/custom.test.mjs`), pasted into *Compare your own drafts* on the');
+  L.push(`full page over http and compared in the worker, ${u.runs} runs of each case, each in a fresh context:`);
+  L.push('*unrelated* texts (two seeds: the alignment\'s worst case, cut short by its time budget) and a *revision* (the later');
+  L.push('text drops every 7th paragraph, rewords every 4th and adds one after every 11th: what readers compare).');
+  L.push('*Long tasks* are `PerformanceObserver` `longtask` entries (main-thread tasks over 50 ms; target: none while the worker');
+  L.push('runs). Then a query is typed one key at a time: *input → count updated* is an `input` event → the search count');
+  L.push('changed (after the render\'s tasks, style and layout forced). Only (f): `node tools/bench.mjs --readers`.', '');
+  for (const rd of [both.unrelated, both.revision]) L.push(...readersTable(rd, row));
+  return L.join('\n');
+}
+
+function readersTable(rd, row) {
+  const L = [];
+  L.push(`### ${rd.name === 'unrelated' ? 'Unrelated texts' : 'A revision'} (${(rd.bytes[0] / 1e6).toFixed(2)} + ${(rd.bytes[1] / 1e6).toFixed(2)} MB, ${rd.rows} rows)`, '');
+  L.push(row(['measure', 'median ms', 'min–max']), row(['---', '---:', '---:']));
+  L.push(row(['click → the worker\'s answer (read, align, diff, encode)', ms(rd.answered.median, 0), `${ms(rd.answered.min, 0)}–${ms(rd.answered.max, 0)}`]));
+  L.push(row(['click → banner shown (answer decoded, result rendered)', ms(rd.banner.median, 0), `${ms(rd.banner.min, 0)}–${ms(rd.banner.max, 0)}`]));
+  L.push(row(['longest main-thread task while the worker ran', ms(rd.longestDuring.median, 0), `${ms(rd.longestDuring.min, 0)}–${ms(rd.longestDuring.max, 0)}`]));
+  L.push(row(['long tasks while the worker ran (count)', ms(rd.longTasksDuring.median, 0), `${ms(rd.longTasksDuring.min, 0)}–${ms(rd.longTasksDuring.max, 0)}`]));
+  L.push(row(['longest main-thread task after the answer (decode + render)', ms(rd.longestAfter.median, 0), `${ms(rd.longestAfter.min, 0)}–${ms(rd.longestAfter.max, 0)}`]));
+  for (const k of rd.keys) {
+    L.push(row([`search keystroke → “${k.query}” (${k.count || 'no count'}): input → count updated / longest task`,
+      `${ms(k.settled.median, 0)} / ${ms(k.longest.median, 0)}`, `${ms(k.settled.min, 0)}–${ms(k.settled.max, 0)} / ${ms(k.longest.min, 0)}–${ms(k.longest.max, 0)}`]));
+  }
+  L.push('');
+  return L;
+}
+
+async function readersOnly() {
+  if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('dist/index.html is missing: run trunk build --release');
+  const server = await serve();
+  const browser = await launch();
+  try {
+    const load = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+    const rd = await readers(browser, server.origin);
+    console.log(readersSection(rd));
+    console.log(`Load average ${load} before, ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} after; ${machine(browser).chromium}.`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
 
 function machine(browser) {
   let chromium = browser.version();
@@ -219,7 +307,7 @@ function machine(browser) {
   };
 }
 
-function report({ m, sizes, start, comp, nat, inter, lh, load }) {
+function report({ m, sizes, start, comp, nat, inter, rd, lh, load }) {
   const page = total(sizes, 'page');
   const startHttp = start.http;
   const startFile = start['file://'];
@@ -359,6 +447,8 @@ function report({ m, sizes, start, comp, nat, inter, lh, load }) {
     L.push(`Lighthouse took ${lh.reduce((a, r) => a + r.seconds, 0).toFixed(0)} s for the ${lh.length} runs.`, '');
   }
 
+  if (rd) L.push(readersSection(rd));
+
   L.push('## Reading the numbers', '');
   const wasm = sizes['draftdiff_bg.wasm'];
   L.push(`- The wasm is ${kb(wasm.brotli)} of the page's ${kb(page.brotli)} KiB brotli: the size target is a wasm-size target.`);
@@ -434,7 +524,9 @@ async function main() {
     const comp = await compute(browser, server.origin);
     log(`interaction, ${INTERACTIONS} rounds`);
     const inter = await interaction(browser, server.origin);
-    results = { m, sizes, start, comp, nat, inter };
+    log(`readers' documents, ${READERS_RUNS} runs`);
+    const rd = await readers(browser, server.origin);
+    results = { m, sizes, start, comp, nat, inter, rd };
   } finally {
     await browser.close();
   }
@@ -463,4 +555,4 @@ function uptime() {
   try { return execFileSync('uptime', { encoding: 'utf8' }).trim(); } catch { return `load average ${os.loadavg().map((x) => x.toFixed(2)).join(', ')}`; }
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+(READERS_ONLY ? readersOnly() : main()).catch((e) => { console.error(e); process.exit(1); });

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { big, RECORDER, fillBig } from '../bench/readers.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -131,13 +132,14 @@ test('a JSON file loads through the file picker', async () => {
   await done(session);
 });
 
-/** A Word file made by LibreOffice from the native tests' source (automatic (a), (b)… numbering,
- * a tracked insertion and deletion, a table, a footnote): what a real word processor writes. */
-function wordFile() {
+/** A Word (`docx`) or OpenDocument (`odt`) file made by LibreOffice from a native tests' source
+ * (`numbered`: automatic (a), (b)… numbering, a tracked insertion and deletion, a table, a footnote;
+ * `typed`: labels typed in the text): what a real word processor writes. */
+function wordFile(format = 'docx', name = 'numbered') {
   const out = mkdtempSync(join(tmpdir(), 'draftdiff-word-'));
-  const source = new URL('../../crates/core/tests/fixtures/word/numbered.fodt', import.meta.url).pathname;
-  execFileSync('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', 'docx', '--outdir', out, source], { stdio: 'ignore' });
-  return readFileSync(join(out, 'numbered.docx'));
+  const source = new URL(`../../crates/core/tests/fixtures/word/${name}.fodt`, import.meta.url).pathname;
+  execFileSync('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', format, '--outdir', out, source], { stdio: 'ignore' });
+  return readFileSync(join(out, `${name}.${format}`));
 }
 
 test('a Word file chosen in the file input is compared with its automatic numbers as provisions', async () => {
@@ -169,51 +171,38 @@ test('a Word file chosen in the file input is compared with its automatic number
   await done(session);
 });
 
-/** Two unrelated texts of ~1 MB each (4,000 paragraphs of 30 pseudo-random words). */
-const big = (seed) => {
-  let x = seed; const words = [];
-  const rnd = () => (x = (x * 1103515245 + 12345) % 2147483648);
-  for (let p = 0; p < 4000; p++) {
-    const para = [];
-    for (let w = 0; w < 30; w++) para.push('w' + (rnd() % 5000).toString(36));
-    words.push(para.join(' ') + '.');
+test('OpenDocument texts (.odt) are compared too: automatic numbers, typed labels, and a damaged file is named', async () => {
+  const session = await open(browser);
+  const { page } = session;
+  await panel(page);
+  const input = (side) => page.locator('.dd-custom-col').nth(side).locator('input[type=file]');
+  const odt = 'application/vnd.oasis.opendocument.text';
+  const numbered = wordFile('odt');
+  // A damaged file (cut short) is refused by name, and the other side is kept.
+  await input(0).setInputFiles({ name: 'numbered.odt', mimeType: odt, buffer: numbered });
+  await input(1).setInputFiles({ name: 'cut.odt', mimeType: odt, buffer: numbered.subarray(0, numbered.length - 300) });
+  await page.locator('.dd-custom-col').nth(1).locator('.dd-file-chosen').waitFor();
+  await page.locator('.dd-custom-actions .dd-primary').click();
+  await page.locator('#dd-custom-1-errors li').first().waitFor();
+  assert.match(await page.locator('#dd-custom-1-errors').textContent(), /^cut\.odt: is damaged/);
+  // The typed labels of the other fixture, as the later version.
+  await page.locator('.dd-custom-col').nth(1).locator('.dd-file-chosen button').click();
+  await input(1).setInputFiles({ name: 'typed.odt', mimeType: odt, buffer: wordFile('odt', 'typed') });
+  await page.locator('.dd-custom-col').nth(1).locator('.dd-file-chosen').waitFor();
+  await page.locator('.dd-custom-actions .dd-primary').click();
+  await page.locator('.dd-custom-banner').waitFor();
+  // Automatic numbers became labels and ids on the earlier side, typed ones on the later.
+  for (const id of ['0001-a', '0001-b', '0001-c', '0001-d', '0001-i', '0001-ii', '0001-a-2', '0002-1', '0002-12', '0002-iv', '0002-b']) {
+    assert.equal(await page.locator(`[id="${id}"]`).count(), 1, id);
   }
-  return words.join('\n\n');
-};
-
-/** Fills both inputs with the megabyte texts (as typing would, but at once). */
-async function fillBig(page) {
-  await page.evaluate(([a, b]) => {
-    for (const [id, v] of [['dd-custom-0', a], ['dd-custom-1', b]]) {
-      const el = document.getElementById(id);
-      el.value = v;
-      el.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    }
-  }, [big(1), big(2)]);
-}
-
-/**
- * Records, in the page, main-thread long tasks (PerformanceObserver 'longtask') and what the
- * compare worker does: when it answered (the first listener on every Worker, so it runs
- * before the app's) and whether it was terminated. The old build, without a worker, records
- * no answer: then every task until the banner counts.
- */
-const RECORDER = () => {
-  window.__dd = { tasks: [], answered: null, terminated: 0 };
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__dd.tasks.push({ start: e.startTime, duration: e.duration });
-  }).observe({ type: 'longtask' });
-  const Native = window.Worker;
-  window.Worker = class extends Native {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener('message', (e) => {
-        if (e.data && ['done', 'errors', 'failed'].includes(e.data.kind)) window.__dd.answered = performance.now();
-      });
-    }
-    terminate() { window.__dd.terminated++; super.terminate(); }
-  };
-};
+  // (a) "States shall cooperate." and 1. "States shall cooperate." are the same words.
+  const rowA = page.locator('.dd-row:not([hidden])', { has: page.locator('[id="0001-a"]') });
+  assert.equal(await rowA.locator('[id="0002-1"]').count(), 1);
+  assert.equal(await rowA.getAttribute('data-kind'), 'unchanged');
+  assert.match(await page.locator('[id="0001-b"] .dd-text').textContent(), /States shall share information\./);
+  assert.match(await page.locator('.dd-toast').textContent(), /numbered\.odt: tracked changes were accepted.*1 table.*1 footnote/);
+  await done(session);
+});
 
 test('two unrelated megabyte texts are compared in the worker without a long main-thread task, and say when they were simplified', async () => {
   const session = await open(browser);

@@ -21,7 +21,10 @@
 use crate::align::Options;
 use crate::corpus::{Document, Part};
 use crate::link::Anchor;
+use crate::themes::{self, ThemeSet};
+use draftdiff_data::fold::fold;
 use draftdiff_engine::{packed, pairing};
+use std::sync::OnceLock;
 
 pub use draftdiff_engine::pairing::Pair;
 
@@ -35,6 +38,9 @@ pub enum Side {
 }
 
 /// Two versions of one document, aligned and diffed.
+///
+/// The fields are public to read; a comparison is never changed once made (its caches of
+/// themes, search text and anchors are computed from the fields on first use and kept).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Comparison {
     /// The earlier version.
@@ -45,6 +51,55 @@ pub struct Comparison {
     pub pairs: Vec<Pair>,
     /// True when a time or size budget made the alignment or a diff cruder than it could be.
     pub simplified: bool,
+    /// What views ask of every provision on every render, computed once per comparison.
+    caches: Caches,
+}
+
+/// Per-comparison caches. Why: a reader's comparison holds megabytes of text in thousands of
+/// provisions, and every render asks each row for its themes, every search keystroke needs
+/// each provision's folded text, and every rendered provision looks up an anchor. Computed
+/// from scratch those are a scan of the whole text per render (themes), per keystroke
+/// (folding) and a quadratic walk (anchor → pair); here each is computed once, on first use,
+/// so a page that never filters or searches never pays for it.
+///
+/// Derived data only: two comparisons are equal when their documents and pairs are, whatever
+/// has been cached, and a clone starts with empty caches.
+#[derive(Default)]
+struct Caches {
+    /// Themes of every provision, per side (hand tags or keyword detection: [`Comparison::themes_of`]).
+    themes: OnceLock<[Vec<ThemeSet>; 2]>,
+    /// Every provision's text folded by the one folding rule, per side.
+    folded: OnceLock<[Vec<String>; 2]>,
+    /// (provision index, pair index) of every provision in a pair, sorted by the provision's
+    /// id, per side: a binary search finds an anchor's pair (no hash map, whose code the
+    /// viewer's wasm would carry for this alone).
+    anchors: OnceLock<[Vec<(usize, usize)>; 2]>,
+}
+
+impl Clone for Caches {
+    fn clone(&self) -> Self {
+        Caches::default()
+    }
+}
+
+impl PartialEq for Caches {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Caches {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Caches")
+    }
+}
+
+/// Index of a side in the caches' arrays.
+fn slot(side: Side) -> usize {
+    match side {
+        Side::Old => 0,
+        Side::New => 1,
+    }
 }
 
 /// The bundled comparison as the build script computed it (`build.rs`, `draftdiff_engine::packed`).
@@ -80,7 +135,89 @@ impl Comparison {
             new,
             pairs: pairs.pairs,
             simplified: pairs.simplified,
+            caches: Caches::default(),
         }
+    }
+
+    /// Builds a per-provision cache of both sides with `f(document, provision index)`.
+    fn per_provision<T>(&self, f: impl Fn(&Document, usize) -> T) -> [Vec<T>; 2] {
+        [Side::Old, Side::New].map(|side| {
+            let doc = self.doc(side);
+            (0..doc.provisions.len()).map(|i| f(doc, i)).collect()
+        })
+    }
+
+    /// The themes of provision `index` of one side: the hand tags of a bundled draft, the
+    /// keywords' themes ([`themes::detect`]) for a reader's own text. Detected once per
+    /// comparison, on first use.
+    pub fn themes_of(&self, side: Side, index: usize) -> ThemeSet {
+        self.all_themes()[slot(side)][index]
+    }
+
+    /// The themes of every provision, old side then new (see [`Comparison::themes_of`]).
+    /// [`crate::wire`] ships them with a reader's comparison, so the worker detects them and
+    /// the viewer's first render does not scan megabytes of text for keywords.
+    pub(crate) fn all_themes(&self) -> &[Vec<ThemeSet>; 2] {
+        self.caches.themes.get_or_init(|| {
+            self.per_provision(|doc, i| {
+                let p = &doc.provisions[i];
+                if p.status.is_some() {
+                    themes::tags(&doc.symbol, &p.id)
+                } else {
+                    themes::detect(&p.text)
+                }
+            })
+        })
+    }
+
+    /// This comparison with its themes already known (as [`Comparison::all_themes`] gave them
+    /// where it was computed). Lists that do not fit the documents are not taken.
+    pub(crate) fn with_themes(self, themes: [Vec<ThemeSet>; 2]) -> Comparison {
+        if themes[0].len() == self.old.provisions.len() && themes[1].len() == self.new.provisions.len() {
+            let _ = self.caches.themes.set(themes);
+        }
+        self
+    }
+
+    /// Whether the themes are known without detecting them (for tests of what ships them).
+    #[cfg(test)]
+    pub(crate) fn themes_known(&self) -> bool {
+        self.caches.themes.get().is_some()
+    }
+
+    /// The text of provision `index` of one side folded by the one folding rule
+    /// (`draftdiff_data::fold`), as search matches it: folded once per comparison, on the
+    /// first search, so a keystroke only looks for its query.
+    pub fn search_text(&self, side: Side, index: usize) -> &str {
+        let all = self
+            .caches
+            .folded
+            .get_or_init(|| self.per_provision(|doc, i| fold(&doc.provisions[i].text)));
+        &all[slot(side)][index]
+    }
+
+    /// The pair holding provision `id` of one side, through the sorted index built on first use.
+    fn pair_of_id(&self, side: Side, id: &str) -> Option<usize> {
+        let all = self.caches.anchors.get_or_init(|| {
+            let mut index = [Vec::new(), Vec::new()];
+            for (pair, p) in self.pairs.iter().enumerate() {
+                for (side, provision) in [(Side::Old, p.row.old), (Side::New, p.row.new)] {
+                    if let Some(i) = provision {
+                        index[slot(side)].push((i, pair));
+                    }
+                }
+            }
+            for (side, list) in [Side::Old, Side::New].into_iter().zip(&mut index) {
+                let ids = &self.doc(side).provisions;
+                // Stable: of two pairs holding one provision, the first stays first.
+                list.sort_by(|a, b| ids[a.0].id.cmp(&ids[b.0].id));
+            }
+            index
+        });
+        let list = &all[slot(side)];
+        let ids = &self.doc(side).provisions;
+        let at = list.partition_point(|e| ids[e.0].id.as_ref() < id);
+        list.get(at).filter(|e| ids[e.0].id == id).map(|e| e.1)
     }
 
     /// The document of one side.
@@ -106,11 +243,7 @@ impl Comparison {
         let side = [Side::Old, Side::New]
             .into_iter()
             .find(|s| self.doc(*s).year == anchor.year)?;
-        let index = self.doc(side).index_of(&anchor.id)?;
-        let pair = self.pairs.iter().position(|p| match side {
-            Side::Old => p.row.old == Some(index),
-            Side::New => p.row.new == Some(index),
-        })?;
+        let pair = self.pair_of_id(side, &anchor.id)?;
         Some((pair, side))
     }
 

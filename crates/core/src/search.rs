@@ -19,11 +19,19 @@ pub const MIN_QUERY_CHARS: usize = 2;
 
 /// Non-overlapping matches of `query` in `text`, in order, as byte ranges of `text`.
 pub fn hits(text: &str, query: &str) -> Vec<Range<usize>> {
-    let needle = fold(query);
-    if needle.chars().filter(|c| *c != ' ').count() < MIN_QUERY_CHARS {
-        return Vec::new();
+    match needle(query) {
+        Some(needle) => Folded::new(text).find_all(&needle).collect(),
+        None => Vec::new(),
     }
-    Folded::new(text).find_all(&needle).collect()
+}
+
+/// The query as [`hits`] looks for it in folded text (`draftdiff_data::fold::fold`), or
+/// `None` when it is too short to search for. A text whose folded form does not contain it
+/// has no hits: callers holding folded texts (`Comparison::search_text`) skip those
+/// without folding them again.
+pub fn needle(query: &str) -> Option<String> {
+    let needle = fold(query);
+    (needle.chars().filter(|c| *c != ' ').count() >= MIN_QUERY_CHARS).then_some(needle)
 }
 
 #[cfg(test)]

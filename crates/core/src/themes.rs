@@ -121,6 +121,16 @@ impl ThemeSet {
     pub fn is_superset(self, other: ThemeSet) -> bool {
         self.0 & other.0 == other.0
     }
+
+    /// The set as bits (bit `i` is theme `i`), for [`crate::wire`].
+    pub(crate) fn bits(self) -> u16 {
+        self.0
+    }
+
+    /// The set of these bits, if every bit names a theme.
+    pub(crate) fn from_bits(bits: u16) -> Option<ThemeSet> {
+        (u32::from(bits) >> THEMES.len() == 0).then_some(ThemeSet(bits))
+    }
 }
 
 impl FromIterator<usize> for ThemeSet {

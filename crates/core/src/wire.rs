@@ -11,7 +11,9 @@
 //! The two documents are written field by field: every number a `u32`, every string its `u32`
 //! byte length and its bytes. The pairs (rows and word diffs) follow in the one compact form
 //! the build also ships the bundled comparison in, `draftdiff_engine::packed`, whose spans are
-//! cut from the provision texts rather than repeated. [`decode`] checks lengths, UTF-8, enum values and that
+//! cut from the provision texts rather than repeated. Last come the themes of every provision
+//! (a `u32` of theme bits each, old side then new), detected where the comparison was made so
+//! the viewer's first render does not scan megabytes of text for keywords. [`decode`] checks lengths, UTF-8, enum values and that
 //! every row's indices point at a provision, so malformed bytes give an error, never a panic
 //! later in a view.
 //!
@@ -24,11 +26,12 @@
 
 use crate::compare::Comparison;
 use crate::corpus::{Document, Part, Provision, Status, Text};
+use crate::themes::ThemeSet;
 use draftdiff_engine::{packed, pairing::Pairs};
 use std::borrow::Cow;
 
 /// First word of every encoding: "dd" and the format version.
-const MAGIC: u32 = 0x6464_0001;
+const MAGIC: u32 = 0x6464_0002;
 
 /// Why bytes could not be read back into a comparison.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,6 +57,12 @@ pub fn encode(cmp: &Comparison) -> Vec<u8> {
     });
     w.u32(pairs.len() as u32);
     w.0.extend_from_slice(&pairs);
+    // The themes of every provision, detected here (in the worker) so the viewer does not.
+    for side in cmp.all_themes() {
+        for set in side {
+            w.u32(set.bits().into());
+        }
+    }
     w.0
 }
 
@@ -68,10 +77,19 @@ pub fn decode(bytes: &[u8]) -> Result<Comparison, Malformed> {
     let n = r.u32()? as usize;
     let pairs = r.take(n)?;
     let pairs = packed::decode(pairs, &old.provisions, &new.provisions).ok_or(Malformed("the pairs"))?;
+    let mut themes = |n: usize| -> Result<Vec<ThemeSet>, Malformed> {
+        (0..n)
+            .map(|_| {
+                let bits = u16::try_from(r.u32()?).ok();
+                bits.and_then(ThemeSet::from_bits).ok_or(Malformed("a theme"))
+            })
+            .collect()
+    };
+    let themes = [themes(old.provisions.len())?, themes(new.provisions.len())?];
     if r.at != bytes.len() {
         return Err(Malformed("bytes left over"));
     }
-    Ok(Comparison::from_parts(old, new, pairs))
+    Ok(Comparison::from_parts(old, new, pairs).with_themes(themes))
 }
 
 /// Bytes of text a document holds (to size the buffer once).
@@ -235,6 +253,34 @@ mod tests {
             let bytes = encode(&cmp);
             assert_eq!(decode(&bytes).unwrap(), cmp);
         }
+    }
+
+    /// The themes arrive with the comparison: known without detecting them, and what a fresh
+    /// detection gives (the keyword themes of a reader's text, here one about human rights).
+    #[test]
+    fn themes_arrive_with_the_comparison() {
+        let mut old = from_plain_text("E", "(a) Human rights online.\n\n(b) Nothing.", "A", 2020).unwrap();
+        let mut new = from_plain_text("L", "(a) Human rights and sovereignty.", "B", 2020).unwrap();
+        distinct_years(&mut old, &mut new);
+        let cmp = Comparison::with_options(old, new, &options());
+        let decoded = decode(&encode(&cmp)).unwrap();
+        assert!(decoded.themes_known() && !Comparison::clone(&cmp).themes_known());
+        let fresh = Comparison::from_parts(
+            cmp.old.clone(),
+            cmp.new.clone(),
+            draftdiff_engine::pairing::Pairs {
+                pairs: cmp.pairs.clone(),
+                simplified: cmp.simplified,
+            },
+        );
+        let mut found = 0;
+        for side in [crate::compare::Side::Old, crate::compare::Side::New] {
+            for i in 0..decoded.doc(side).provisions.len() {
+                assert_eq!(decoded.themes_of(side, i), fresh.themes_of(side, i));
+                found += fresh.themes_of(side, i).len();
+            }
+        }
+        assert_eq!(found, 3);
     }
 
     #[test]

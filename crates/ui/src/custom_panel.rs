@@ -118,8 +118,8 @@ pub fn custom_panel(p: &CustomPanelProps) -> Html {
                 <textarea id={id.clone()} rows="10" value={texts[side].clone()} {oninput} spellcheck="false"
                     aria-invalid={has_errors.to_string()} aria-describedby={error_id.clone()}
                     placeholder="Paste the text: one paragraph per block, separated by blank lines. Labels such as (a), 1. or (12) are recognised. Or paste or load a JSON document." />
-                <label class="dd-file">{ "…or load a file (.docx, .txt or .json): " }
-                    <input type="file" accept=".docx,.odt,.txt,.json,text/plain,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document" {onchange} />
+                <label class="dd-file">{ "…or load a file (.docx, .odt, .txt or .json): " }
+                    <input type="file" accept=".docx,.odt,.txt,.json,text/plain,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text" {onchange} />
                 </label>
                 { for chosen }
                 <ul id={error_id} class="dd-errors" aria-live="polite">

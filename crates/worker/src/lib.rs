@@ -2,7 +2,7 @@
 //! reader presses "Compare" in "Compare your own drafts".
 //!
 //! Why a wasm of its own: reading readers' documents (plain text, JSON through
-//! `JSON.parse` and `serde-wasm-bindgen`, Word files through `zip` and `quick-xml`), aligning them and diffing every changed pair is
+//! `JSON.parse` and `serde-wasm-bindgen`, Word and OpenDocument files through `zip` and `quick-xml`), aligning them and diffing every changed pair is
 //! the heaviest code of the project and the one most pages never run. Here it costs nothing
 //! to the viewer that every embed loads, and a megabyte comparison runs without freezing the
 //! page: the main thread only sends the texts and receives the answer.
@@ -15,7 +15,8 @@
 //!
 //! * worker → viewer `{kind: "ready"}` once the wasm runs; only then does the viewer send;
 //! * viewer → worker `{labels: [earlier, later], texts: [earlier, later], files: [a, b]}`: the
-//!   two inputs and the names errors use for them; `files[i]`, when not null, is a Word file
+//!   two inputs and the names errors use for them; `files[i]`, when not null, is a Word or
+//!   OpenDocument file
 //!   the reader chose for that side, `{name, bytes}` (a `Uint8Array`: the file's bytes, never
 //!   decoded as text on the way), read here instead of the text;
 //! * worker → viewer `{kind: "progress", text}` at each stage, then exactly one of
@@ -86,7 +87,7 @@ fn compare(request: &JsValue) {
     let files = [0, 1].map(|i| word_file(request, i));
     let mut notes = Vec::new();
     let mut read = |side: usize| match &files[side] {
-        Some((name, bytes)) => custom::from_docx(name, bytes, name, side as u16 + 1)
+        Some((name, bytes)) => custom::from_word_file(name, bytes, name, side as u16 + 1)
             .map(|word| {
                 notes.extend(word.notes);
                 word.document

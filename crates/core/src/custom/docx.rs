@@ -4,10 +4,10 @@
 //! in Word is not what the XML says — a list item's `(a)` is not in the text but computed from
 //! `word/numbering.xml`, a tracked deletion is still in the file, a footnote lives in another
 //! part. This module turns a `.docx` into the paragraphs a reader sees and hands them to the
-//! plain-text reader ([`from_paragraphs`]), so labels follow the one rule of `plain.rs`
+//! plain-text reader (`from_paragraphs`), so labels follow the one rule of `plain.rs`
 //! whether typed or numbered by Word.
 //!
-//! What is read, and what is reported in [`WordDocument::notes`] (docs/custom-documents.md
+//! What is read, and what is reported in [`WordDocument::notes`](super::WordDocument::notes) (docs/custom-documents.md
 //! says the same for readers):
 //!
 //! * every paragraph of the body, in order; line breaks and tabs inside it kept;
@@ -23,71 +23,29 @@
 //!   as a paragraph `[1] …` after the body (a note says so); endnotes, comments, headers,
 //!   drawings and text boxes are left out (a note says which were present).
 //!
-//! Errors name the file: not a zip archive (with a guess at what it is), an encrypted or old
-//! `.doc` file, an OpenDocument file, a damaged archive or XML part, a file or part over its
-//! size limit, a text over [`MAX_BYTES`](super::MAX_BYTES).
+//! Opening the archive, its limits and errors, and the notes are shared with `.odt` files
+//! (`office.rs`).
 
-use super::plain::{from_paragraphs, to_roman};
-use super::problems::{over_limit, too_big, whole};
-use super::{InputError, MAX_BYTES};
-use crate::corpus::Document;
-use quick_xml::events::{BytesStart, Event};
-use quick_xml::Reader;
+use super::office::{attr, reader, text, Counter, Found, Package};
+use super::InputError;
+use quick_xml::events::Event;
 use std::collections::{HashMap, HashSet};
-use std::io::{Cursor, Read};
 
-/// Most bytes a Word file may have (20 MiB): pictures make files large although only the text
-/// is read, and the whole file is held in memory while it is unpacked.
-pub const MAX_WORD_FILE_BYTES: usize = 20 * 1024 * 1024;
-/// Most bytes one XML part may have once unpacked (64 MiB): Word's markup is many times the
-/// text it carries, and a "zip bom" must stop here rather than fill the memory.
-const MAX_PART_BYTES: usize = 64 * 1024 * 1024;
 /// Levels Word numbering has (`w:ilvl` 0–8).
 const LEVELS: usize = 9;
 
-/// A Word file read as a reader's version, with what the reader should know about it.
-#[derive(Clone, Debug)]
-pub struct WordDocument {
-    /// The version, labelled and with ids like pasted text.
-    pub document: Document,
-    /// What was done with parts that are not plain paragraphs (tables, footnotes, tracked
-    /// changes) and what was left out, as sentences for the panel.
-    pub notes: Vec<String>,
-}
+/// Reads the Word document in `package`: its body with automatic numbers, then its footnotes.
+pub(super) fn read(package: &mut Package) -> Result<Found, Vec<InputError>> {
+    let body = package.part("word/document.xml")?.unwrap_or_default();
+    let numbering = package.part("word/numbering.xml")?;
+    let styles = package.part("word/styles.xml")?;
+    let footnotes = package.part("word/footnotes.xml")?;
+    let has_comments = package
+        .part("word/comments.xml")?
+        .is_some_and(|c| c.contains("<w:comment "));
 
-/// Reads a `.docx` file (`bytes`) named `input` (the file name, which every error names).
-/// `symbol` and `year` are as for [`from_plain_text`](super::from_plain_text).
-pub fn from_docx(input: &str, bytes: &[u8], symbol: &str, year: u16) -> Result<WordDocument, Vec<InputError>> {
-    if bytes.len() > MAX_WORD_FILE_BYTES {
-        return Err(over_limit(
-            input,
-            "the file is",
-            bytes.len(),
-            MAX_WORD_FILE_BYTES,
-            "a Word file may have",
-        ));
-    }
-    if !bytes.starts_with(b"PK\x03\x04") && !bytes.starts_with(b"PK\x05\x06") {
-        return Err(whole(input, not_a_zip(bytes)));
-    }
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| whole(input, format!("is damaged: not a complete zip archive ({e})")))?;
-    if zip.index_for_name("word/document.xml").is_none() {
-        let why = if zip.index_for_name("content.xml").is_some() {
-            "is an OpenDocument file (.odt), which is not read here: save it as a Word document (.docx)"
-        } else {
-            "is a zip archive but not a Word document: it has no word/document.xml"
-        };
-        return Err(whole(input, why.into()));
-    }
-    let mut part = |name: &str| read_part(&mut zip, name).map_err(|why| whole(input, why));
-    let body = part("word/document.xml")?.unwrap_or_default();
-    let numbering = part("word/numbering.xml")?;
-    let styles = part("word/styles.xml")?;
-    let footnotes = part("word/footnotes.xml")?;
-    let has_comments = part("word/comments.xml")?.is_some_and(|c| c.contains("<w:comment "));
-
-    let damaged = |name: &'static str| move |e: quick_xml::Error| whole(input, format!("{name} is damaged ({e})"));
+    let package: &Package = package;
+    let damaged = |name: &'static str| move |e: quick_xml::Error| package.damaged(name, e);
     let mut lists = match &numbering {
         Some(xml) => Numbering::parse(xml).map_err(damaged("word/numbering.xml"))?,
         None => Numbering::default(),
@@ -123,89 +81,9 @@ pub fn from_docx(input: &str, bytes: &[u8], symbol: &str, year: u16) -> Result<W
     found.insertions += notes_found.insertions;
     found.deletions += notes_found.deletions;
     found.left_out += notes_found.left_out;
-
-    let total: usize = paragraphs.iter().map(String::len).sum();
-    if total > MAX_BYTES {
-        return Err(too_big(input, "the text is", total));
-    }
-    if paragraphs.is_empty() {
-        return Err(whole(
-            input,
-            "there is no text to compare: the document has no paragraphs with text".into(),
-        ));
-    }
-    let document = from_paragraphs(input, &paragraphs, symbol, year)?;
-    Ok(WordDocument {
-        document,
-        notes: found.notes(input, has_comments),
-    })
-}
-
-/// Why bytes that do not start like a zip archive are not a Word file, with a guess at what
-/// they are so the reader knows what to do.
-fn not_a_zip(bytes: &[u8]) -> String {
-    let what = if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        return "is a password-protected Word file or an older Word file (.doc), which cannot be read here: \
-                open it in Word and save it as a Word document (.docx) without a password"
-            .into();
-    } else if bytes.starts_with(b"{\\rtf") {
-        "it is an RTF file"
-    } else if bytes.starts_with(b"%PDF") {
-        "it is a PDF file"
-    } else if bytes.is_empty() {
-        "it is empty"
-    } else if std::str::from_utf8(bytes).is_ok() {
-        "it holds plain text; paste the text or load it as a .txt file"
-    } else {
-        "it is not a zip archive"
-    };
-    format!("is not a Word document (.docx): {what}")
-}
-
-/// One XML part as text, `None` if the archive has no such part.
-fn read_part<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>, name: &str) -> Result<Option<String>, String> {
-    let file = match zip.by_name(name) {
-        Ok(file) => file,
-        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(zip::result::ZipError::UnsupportedArchive(why)) if why == zip::result::ZipError::PASSWORD_REQUIRED => {
-            return Err("is encrypted (password-protected): save it without a password".into())
-        }
-        Err(e) => return Err(format!("is damaged: {name} cannot be unpacked ({e})")),
-    };
-    if file.encrypted() {
-        return Err("is encrypted (password-protected): save it without a password".into());
-    }
-    let mut data = Vec::new();
-    file.take(MAX_PART_BYTES as u64 + 1)
-        .read_to_end(&mut data)
-        .map_err(|e| format!("is damaged: {name} cannot be unpacked ({e})"))?;
-    if data.len() > MAX_PART_BYTES {
-        return Err(format!(
-            "{name} is more than {} MB once unpacked, more than a Word file's text may take",
-            MAX_PART_BYTES / (1024 * 1024)
-        ));
-    }
-    String::from_utf8(data)
-        .map(Some)
-        .map_err(|_| format!("is damaged: {name} is not UTF-8 text"))
-}
-
-/// The value of attribute `w:<name>` (any prefix), unescaped.
-fn attr(e: &BytesStart, name: &str) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.local_name().as_ref() == name)
-        .map(|a| {
-            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .map(|v| v.into_owned())
-                .unwrap_or_else(|_| a.value.to_string())
-        })
-}
-
-fn reader(xml: &str) -> Reader<&[u8]> {
-    let mut r = Reader::from_reader(xml.as_bytes());
-    r.config_mut().check_end_names = true;
-    r
+    found.paragraphs = paragraphs;
+    found.comments = has_comments;
+    Ok(found)
 }
 
 /// One level of a list definition (`w:lvl`).
@@ -364,22 +242,16 @@ impl Numbering {
 
 /// A counter in one of Word's number formats (`w:numFmt`); unknown formats are decimal.
 fn format_number(n: u32, format: &str) -> String {
-    let letters = |base: u8| {
-        if n == 0 {
-            return n.to_string();
-        }
-        // Word's letters: a…z, then aa…zz, aaa…
-        let letter = (base + ((n - 1) % 26) as u8) as char;
-        letter.to_string().repeat(((n - 1) / 26 + 1) as usize)
+    let counter = match format {
+        "lowerLetter" => Counter::LowerLetter,
+        "upperLetter" => Counter::UpperLetter,
+        "lowerRoman" => Counter::LowerRoman,
+        "upperRoman" => Counter::UpperRoman,
+        "decimalZero" => Counter::DecimalZero,
+        _ => Counter::Decimal,
     };
-    match format {
-        "lowerLetter" => letters(b'a'),
-        "upperLetter" => letters(b'A'),
-        "lowerRoman" if n > 0 && n < 4000 => to_roman(n),
-        "upperRoman" if n > 0 && n < 4000 => to_roman(n).to_ascii_uppercase(),
-        "decimalZero" => format!("{n:02}"),
-        _ => n.to_string(),
-    }
+    // Word's letters repeat: a…z, then aa…zz, aaa…
+    super::office::format_counter(n, counter, true)
 }
 
 /// Numbering given by paragraph styles (`w:style/w:pPr/w:numPr`): style id → (numId, ilvl).
@@ -414,67 +286,6 @@ fn style_numbering(xml: &str) -> Result<HashMap<String, (String, usize)>, quick_
         }
     }
     Ok(out)
-}
-
-/// What a walk found besides paragraphs, for the notes.
-#[derive(Debug, Default)]
-struct Found {
-    tables: usize,
-    /// Footnote ids in the order their marks appear.
-    footnotes: Vec<String>,
-    endnotes: usize,
-    insertions: usize,
-    deletions: usize,
-    /// Drawings, pictures, embedded objects and text boxes.
-    left_out: usize,
-}
-
-impl Found {
-    fn notes(&self, input: &str, comments: bool) -> Vec<String> {
-        let plural = |n: usize, one: &str, many: &str| {
-            if n == 1 {
-                format!("1 {one}")
-            } else {
-                format!("{n} {many}")
-            }
-        };
-        let mut notes = Vec::new();
-        if self.insertions + self.deletions > 0 {
-            notes.push(format!(
-                "tracked changes were accepted: {} kept, {} dropped",
-                plural(self.insertions, "insertion", "insertions"),
-                plural(self.deletions, "deletion", "deletions")
-            ));
-        }
-        if self.tables > 0 {
-            notes.push(format!(
-                "{}: each row is compared as one paragraph, its cells separated by tabs",
-                plural(self.tables, "table", "tables")
-            ));
-        }
-        if !self.footnotes.is_empty() {
-            notes.push(format!(
-                "{}: marked [1], [2]… in the text and compared as paragraphs after it",
-                plural(self.footnotes.len(), "footnote", "footnotes")
-            ));
-        }
-        if self.endnotes > 0 {
-            notes.push(format!(
-                "{} left out",
-                plural(self.endnotes, "endnote was", "endnotes were")
-            ));
-        }
-        if self.left_out > 0 {
-            notes.push(format!(
-                "{} left out (any text in them is not compared)",
-                plural(self.left_out, "drawing or text box was", "drawings or text boxes were")
-            ));
-        }
-        if comments {
-            notes.push("comments were left out".into());
-        }
-        notes.into_iter().map(|n| format!("{input}: {n}.")).collect()
-    }
 }
 
 /// Elements whose whole content is not what a reader sees: deleted or moved-away text,
@@ -600,19 +411,9 @@ fn walk(
                     _ => {}
                 }
             }
-            Event::Text(t) if in_text => {
-                if let Some(p) = para.as_mut() {
-                    p.text.push_str(&t.xml10_content());
-                }
-            }
-            Event::GeneralRef(g) if in_text => {
-                if let Some(p) = para.as_mut() {
-                    match g.resolve_char_ref()? {
-                        Some(c) => p.text.push(c),
-                        None => p
-                            .text
-                            .push_str(quick_xml::escape::resolve_predefined_entity(&g).unwrap_or("")),
-                    }
+            ref event @ (Event::Text(_) | Event::GeneralRef(_)) if in_text => {
+                if let (Some(p), Some(t)) = (para.as_mut(), text(event)?) {
+                    p.text.push_str(&t);
                 }
             }
             Event::End(e) => match e.local_name().as_ref() {
@@ -781,44 +582,20 @@ mod tests {
         assert_eq!(found.tables, 1);
     }
 
-    fn zip_of(files: &[(&str, &str)]) -> Vec<u8> {
-        use std::io::Write;
-        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        for (name, text) in files {
-            w.start_file(
-                *name,
-                zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored),
-            )
-            .unwrap();
-            w.write_all(text.as_bytes()).unwrap();
-        }
-        w.finish().unwrap().into_inner()
-    }
-
-    fn error(bytes: &[u8]) -> String {
-        from_docx("draft.docx", bytes, "Draft", 2020).unwrap_err()[0].to_string()
-    }
-
     #[test]
-    fn wrong_files_are_named_and_explained() {
+    fn an_opendocument_text_is_read_not_refused() {
+        // docx.rs once refused an archive holding content.xml; now `office.rs` hands it to `odt.rs`.
+        let odt = super::super::office::tests::zip_of(&[(
+            "content.xml",
+            r#"<office:document-content xmlns:text="t"><office:body><office:text><text:p>(b) Text.</text:p></office:text></office:body></office:document-content>"#,
+        )]);
+        let doc = super::super::from_word_file("draft.docx", &odt, "Draft", 2020).unwrap();
         assert_eq!(
-            error(b"(a) Plain text renamed."),
-            "draft.docx: is not a Word document (.docx): it holds plain text; paste the text or load it as a .txt file."
+            (
+                doc.document.provisions[0].label.as_ref(),
+                doc.document.provisions[0].id.as_ref()
+            ),
+            ("(b)", "b")
         );
-        assert!(error(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0])
-            .contains("password-protected Word file or an older Word file (.doc)"));
-        let good = zip_of(&[("word/document.xml", "<w:document/>")]);
-        assert!(error(&good[..good.len() / 2]).starts_with("draft.docx: is damaged: not a complete zip archive"));
-        assert_eq!(
-            error(&zip_of(&[("content.xml", "<x/>")])),
-            "draft.docx: is an OpenDocument file (.odt), which is not read here: save it as a Word document (.docx)."
-        );
-        assert_eq!(
-            error(&zip_of(&[("a.txt", "x")])),
-            "draft.docx: is a zip archive but not a Word document: it has no word/document.xml."
-        );
-        assert!(error(&zip_of(&[("word/document.xml", "<w:document><w:body></w:x>")]))
-            .starts_with("draft.docx: word/document.xml is damaged"));
-        assert!(error(&vec![b'P'; MAX_WORD_FILE_BYTES + 1]).contains("more than the 20 MB a Word file may have"));
     }
 }

@@ -16,8 +16,10 @@
 //!   failing in the deserializer. In the browser the JSON is parsed by `JSON.parse` and
 //!   handed over with `serde-wasm-bindgen`, so the wasm carries no JSON parser.
 //!
-//! * [`from_docx`]: a Word file, its paragraphs, automatic numbers, tables, footnotes and
-//!   tracked changes read as a reader sees them, then labelled like pasted text.
+//! * [`from_word_file`]: a word-processor file, a Word document (`.docx`) or an OpenDocument
+//!   text (`.odt`, told apart by what the archive holds), its paragraphs, automatic numbers,
+//!   tables, footnotes and tracked changes read as a reader sees them, then labelled like
+//!   pasted text.
 //!
 //! Then [`distinct_years`] keeps the two versions' anchors apart and [`options`] bounds the
 //! alignment. Texts stay text: nothing here (or in the UI, which renders text nodes only)
@@ -44,16 +46,20 @@
 //! ```
 //!
 //! One file per concept: `plain.rs` reads pasted text and its labels, `json.rs` the JSON
-//! shape, `docx.rs` Word files, `problems.rs` holds the error type and the collector both report through; this
-//! file holds the public surface, the limits and what both ways in share.
+//! shape, `office.rs` what word-processor files share (the archive, its limits and errors,
+//! the notes), `docx.rs` and `odt.rs` each format's XML, `problems.rs` holds the error type
+//! and the collector every way in reports through; this file holds the public surface, the
+//! limits and what all ways in share.
 
 mod docx;
 mod json;
+mod odt;
+mod office;
 mod plain;
 mod problems;
 
-pub use docx::{from_docx, WordDocument, MAX_WORD_FILE_BYTES};
 pub use json::{check_nesting, from_json, JsonDocument, JsonItem, JsonProvision, Loose, MAX_NESTING};
+pub use office::{from_word_file, WordDocument, MAX_WORD_FILE_BYTES};
 pub use plain::from_plain_text;
 pub use problems::InputError;
 

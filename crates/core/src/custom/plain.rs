@@ -41,7 +41,7 @@ pub fn from_plain_text(input: &str, text: &str, symbol: &str, year: u16) -> Resu
 
 /// Makes a document of paragraphs already split (each trimmed, none empty): labels
 /// recognised, ids made unique, symbol and year chosen, exactly as for pasted text (see
-/// [`from_plain_text`]). Word files ([`from_docx`](super::from_docx)) come in here too, their
+/// [`from_plain_text`]). Word-processor files ([`from_word_file`](super::from_word_file)) come in here too, their
 /// automatic numbers written out in front of each paragraph, so there is one label rule.
 pub(super) fn from_paragraphs<S: AsRef<str>>(
     input: &str,

@@ -139,11 +139,15 @@ fn subject(cmp: &Comparison, view: &ViewState, query: &str, count: usize) -> Str
     format!("{}: {pairs}", about.join(", "))
 }
 
-/// Whether either side of pair `p` holds `query` (the search's own matching rule).
+/// Whether either side of pair `p` holds `query` (the search's own matching rule, on the
+/// comparison's folded texts).
 fn matches_query(cmp: &Comparison, p: usize, query: &str) -> bool {
+    let Some(needle) = search::needle(query) else {
+        return false;
+    };
     [Side::Old, Side::New].into_iter().any(|s| {
         cmp.index(p, s)
-            .is_some_and(|i| !search::hits(&cmp.doc(s).provisions[i].text, query).is_empty())
+            .is_some_and(|i| cmp.search_text(s, i).contains(needle.as_str()))
     })
 }
 

@@ -27,10 +27,31 @@ pub struct Hit {
 
 /// Every hit of `query` in the rows `shown` (the pairs the filter keeps, plus a revealed one),
 /// in page order, for the view mode `view`.
+///
+/// Linear in the rows and in the length of the folded texts, which the comparison folds once
+/// ([`Comparison::search_text`]): a row whose folded texts lack the query is skipped without
+/// folding, layering or diffing anything, so a keystroke on a megabyte comparison costs a
+/// substring search plus the work on the rows that hold a hit.
 pub fn hits(cmp: &Comparison, view: View, query: &str, shown: &[usize]) -> Vec<Hit> {
     let mut out = Vec::new();
+    let Some(needle) = search::needle(query) else {
+        return out;
+    };
+    let mut kept = vec![false; cmp.pairs.len()];
+    for &p in shown {
+        if let Some(k) = kept.get_mut(p) {
+            *k = true;
+        }
+    }
+    let found = |pair: usize, side: Side| {
+        cmp.index(pair, side)
+            .is_some_and(|i| cmp.search_text(side, i).contains(needle.as_str()))
+    };
     for (part, pairs) in cmp.sections() {
-        for pair in pairs.into_iter().filter(|p| shown.contains(p)) {
+        for pair in pairs.into_iter().filter(|&p| kept[p]) {
+            if !found(pair, Side::Old) && !found(pair, Side::New) {
+                continue;
+            }
             let n = row_hits(cmp, view, query, pair);
             out.extend(std::iter::repeat_n(Hit { pair, part }, n));
         }
@@ -179,6 +200,251 @@ mod tests {
         let inline = hits(&c, View::Inline, "information security", &all(&c)).len();
         assert!(inline < side && inline > 0, "{inline} < {side}");
         assert!(hits(&c, View::New, "information security", &all(&c)).len() <= side);
+    }
+
+    /// What [`hits`] computed before the comparison cached anything: every shown row (found by
+    /// a linear `contains`) layered with hits from a fresh fold of its texts.
+    fn uncached_hits(cmp: &Comparison, view: View, query: &str, shown: &[usize]) -> Vec<Hit> {
+        let mut out = Vec::new();
+        for (part, pairs) in cmp.sections() {
+            for pair in pairs.into_iter().filter(|p| shown.contains(p)) {
+                out.extend(std::iter::repeat_n(
+                    Hit { pair, part },
+                    row_hits(cmp, view, query, pair),
+                ));
+            }
+        }
+        out
+    }
+
+    /// What [`visible_pairs`] computed before: themes detected afresh for every provision.
+    fn uncached_visible(cmp: &Comparison, view: &ViewState, selected: crate::themes::ThemeSet) -> Vec<usize> {
+        let tags = |pair, side: Side| {
+            cmp.index(pair, side).map_or(crate::themes::ThemeSet::EMPTY, |i| {
+                let doc = cmp.doc(side);
+                let p = &doc.provisions[i];
+                if p.status.is_some() {
+                    crate::themes::tags(&doc.symbol, &p.id)
+                } else {
+                    crate::themes::detect(&p.text)
+                }
+            })
+        };
+        let one_side = match view.view {
+            View::Old => Some(Side::Old),
+            View::New => Some(Side::New),
+            _ => None,
+        };
+        (0..cmp.pairs.len())
+            .filter(|&p| one_side.is_none_or(|s| cmp.index(p, s).is_some()))
+            .filter(|&p| crate::themes::row_matches(tags(p, Side::Old), tags(p, Side::New), selected, view.match_mode))
+            .collect()
+    }
+
+    /// What `Comparison::locate` computed before: the provision by id, then its pair by a scan.
+    fn uncached_locate(cmp: &Comparison, anchor: &crate::link::Anchor) -> Option<(usize, Side)> {
+        let side = [Side::Old, Side::New]
+            .into_iter()
+            .find(|s| cmp.doc(*s).year == anchor.year)?;
+        let index = cmp.doc(side).index_of(&anchor.id)?;
+        let pair = cmp.pairs.iter().position(|p| match side {
+            Side::Old => p.row.old == Some(index),
+            Side::New => p.row.new == Some(index),
+        })?;
+        Some((pair, side))
+    }
+
+    /// A reader's pair of versions: `paragraphs` pseudo-random paragraphs each (the e2e test's
+    /// generator), the later one a revision of the earlier (some paragraphs reworded, some
+    /// dropped, some added), with labels and theme keywords here and there.
+    fn readers(paragraphs: usize) -> Comparison {
+        let text = |seed: u64, revised: bool| {
+            let mut x = seed;
+            let mut rnd = move || {
+                x = (x * 1103515245 + 12345) % 2147483648;
+                x
+            };
+            let mut out = Vec::new();
+            for p in 0..paragraphs {
+                if revised && p % 7 == 3 {
+                    continue;
+                }
+                let mut words: Vec<String> = (0..30).map(|_| format!("w{:x}", rnd() % 5000)).collect();
+                if p % 5 == 0 {
+                    words.insert(3, "human rights and fundamental freedoms".into());
+                }
+                if revised && p % 4 == 1 {
+                    words[10] = "sovereignty".into();
+                }
+                let label = if p % 3 == 0 {
+                    format!("({}) ", p + 1)
+                } else {
+                    String::new()
+                };
+                out.push(format!("{label}{}.", words.join(" ")));
+                if revised && p % 11 == 5 {
+                    out.push("(x) A new paragraph on information weapons.".into());
+                }
+            }
+            out.join("\n\n")
+        };
+        let read = |t: &str, year| crate::custom::from_plain_text("v", t, "v", year).unwrap();
+        let (mut old, mut new) = (read(&text(1, false), 1), read(&text(1, true), 2));
+        crate::custom::distinct_years(&mut old, &mut new);
+        Comparison::with_options(old, new, &crate::custom::options())
+    }
+
+    /// The caches change nothing: on the bundled drafts and on a reader's comparison, every
+    /// view's hits, every filter's rows and every anchor's pair are what the uncached
+    /// computation gives (and the queries do find something, so the comparison can fail).
+    #[test]
+    fn cached_results_equal_the_uncached_computation() {
+        use crate::link::Match;
+        for c in [cmp(), readers(120)] {
+            let everything = all(&c);
+            let every_other: Vec<usize> = everything.iter().copied().step_by(2).collect();
+            let mut found = 0;
+            for q in [
+                "information",
+                "States",
+                "w1",
+                "human rights",
+                "x",
+                "  ",
+                "sovereignty",
+                "(7)",
+            ] {
+                for view in [View::Side, View::Inline, View::Old, View::New] {
+                    for shown in [&everything, &every_other] {
+                        let cached = hits(&c, view, q, shown);
+                        assert_eq!(cached, uncached_hits(&c, view, q, shown), "{q} {view:?}");
+                        found += cached.len();
+                    }
+                }
+            }
+            assert!(found > 100, "{found}");
+            for ids in [
+                &["human-rights"][..],
+                &["sovereignty", "human-rights"],
+                &["use-of-force"],
+                &[],
+            ] {
+                for mode in [Match::Any, Match::All] {
+                    for v in [View::Side, View::Old] {
+                        let view = ViewState {
+                            themes: ids.iter().map(|s| s.to_string()).collect(),
+                            match_mode: mode,
+                            view: v,
+                            ..ViewState::default()
+                        };
+                        let selected = selected_themes(&view.themes);
+                        assert_eq!(
+                            visible_pairs(&c, &view, selected),
+                            uncached_visible(&c, &view, selected),
+                            "{ids:?}"
+                        );
+                    }
+                }
+            }
+            for side in [Side::Old, Side::New] {
+                let doc = c.doc(side);
+                for i in 0..doc.provisions.len() {
+                    let a = doc.anchor(i);
+                    assert_eq!(c.locate(&a), uncached_locate(&c, &a), "{a}");
+                    assert_eq!(
+                        c.search_text(side, i),
+                        draftdiff_data::fold::fold(&doc.provisions[i].text)
+                    );
+                }
+                let absent = crate::link::Anchor {
+                    year: doc.year,
+                    id: "no-such-id".into(),
+                };
+                assert_eq!(c.locate(&absent), None);
+            }
+        }
+    }
+
+    /// Milliseconds of one call of `f` (the best of `runs`).
+    fn best_ms(runs: usize, mut f: impl FnMut()) -> f64 {
+        (0..runs)
+            .map(|_| {
+                let t = std::time::Instant::now();
+                f();
+                t.elapsed().as_secs_f64() * 1000.0
+            })
+            .fold(f64::INFINITY, f64::min)
+    }
+
+    /// A search keystroke's core work on a reader's 2 × 1 MB comparison (6,500 paragraphs a
+    /// side, the later a revision of the earlier), before the caches
+    /// (themes detected, rows found by `contains` and every text folded on each keystroke)
+    /// and after. A measurement, not a check: run it with
+    /// `cargo test --release -p draftdiff-core keystroke -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "a measurement: run it on purpose, in release mode"]
+    fn keystroke_on_two_megabytes() {
+        let t = std::time::Instant::now();
+        let c = readers(6500);
+        let bytes: usize = [&c.old, &c.new]
+            .iter()
+            .flat_map(|d| d.provisions.iter())
+            .map(|p| p.text.len())
+            .sum();
+        eprintln!(
+            "comparison of {:.2} MB in {} pairs made in {:?}",
+            bytes as f64 / 1e6,
+            c.pairs.len(),
+            t.elapsed()
+        );
+        let texts: Vec<&str> = [&c.old, &c.new]
+            .iter()
+            .flat_map(|d| d.provisions.iter())
+            .map(|p| p.text.as_ref())
+            .collect();
+        let with_map = best_ms(3, || {
+            for t in &texts {
+                std::hint::black_box(draftdiff_data::fold::Folded::new(t).text().to_string());
+            }
+        });
+        let without = best_ms(3, || {
+            for t in &texts {
+                std::hint::black_box(draftdiff_data::fold::fold(t));
+            }
+        });
+        eprintln!("folding every text: {with_map:.1} ms with the map to the source, {without:.1} ms without");
+        let view = ViewState::default();
+        let selected = selected_themes(&[]);
+        let keystroke = |q: &str, cached: bool| {
+            if cached {
+                let shown = visible_pairs(&c, &view, selected);
+                hits(&c, View::Side, q, &shown).len()
+            } else {
+                let shown = uncached_visible(&c, &view, selected);
+                uncached_hits(&c, View::Side, q, &shown).len()
+            }
+        };
+        let render = best_ms(1, || {
+            visible_pairs(&c, &view, selected);
+        });
+        // A query found nowhere: the first search's cost is then the folding alone.
+        let first = best_ms(1, || {
+            keystroke("zz", true);
+        });
+        eprintln!(
+            "once per comparison: themes of every provision (first render) {render:.1} ms, folded texts (first search) {first:.1} ms"
+        );
+        for q in ["zz", "w1", "w1a", "w1ab", "human rights", "sovereignty"] {
+            let n = keystroke(q, true);
+            assert_eq!(n, keystroke(q, false), "{q}");
+            let before = best_ms(3, || {
+                keystroke(q, false);
+            });
+            let after = best_ms(5, || {
+                keystroke(q, true);
+            });
+            eprintln!("keystroke {q:?} ({n} hits): before {before:.1} ms, after {after:.1} ms");
+        }
     }
 
     #[test]

@@ -102,17 +102,11 @@ pub fn selected_themes(ids: &[String]) -> ThemeSet {
     set
 }
 
-/// Tags of one side of a pair: hand tags for bundled documents, keyword detection otherwise.
+/// Tags of one side of a pair: hand tags for bundled documents, keyword detection otherwise
+/// (detected once per comparison: [`Comparison::themes_of`]).
 pub fn side_tags(cmp: &Comparison, pair: usize, side: Side) -> ThemeSet {
-    cmp.index(pair, side).map_or(ThemeSet::default(), |i| {
-        let doc = cmp.doc(side);
-        let p = &doc.provisions[i];
-        if p.status.is_some() {
-            themes::tags(&doc.symbol, &p.id)
-        } else {
-            themes::detect(&p.text)
-        }
-    })
+    cmp.index(pair, side)
+        .map_or(ThemeSet::default(), |i| cmp.themes_of(side, i))
 }
 
 /// Pairs the current filter keeps, in order.
