@@ -124,6 +124,26 @@ test('a <draft-diff> provision card renders in its shadow root on another origin
   await s.context.close();
 });
 
+test('a <draft-diff> card follows its own width: stacked in a narrow column of a wide window, side by side when it widens', async () => {
+  const s = await open(browser, { viewport: { width: 1280, height: 900 } });
+  await s.page.goto(post('element-narrow', `<script type="module" src="${widget.origin}/draftdiff-embed.js"></script>
+<div id="col" style="width:340px"><draft-diff provision="2015-7"><a href="${widget.origin}/index.html#2015-7">2015 (7)</a></draft-diff></div>`));
+  await s.page.waitForFunction(() => document.querySelector('draft-diff')?.shadowRoot?.querySelector('.dd-card .dd-row'), null, { timeout: 20000 });
+  // Where the two provisions of the pair sit: stacked means the later one starts below the earlier.
+  const layout = () => s.page.evaluate(() => {
+    const [a, b] = [...document.querySelector('draft-diff').shadowRoot.querySelectorAll('.dd-card-body .dd-prov')]
+      .map((e) => e.getBoundingClientRect());
+    return { stacked: b.top >= a.bottom - 1, side: Math.abs(a.top - b.top) < 2 && b.left >= a.right - 1 };
+  });
+  await s.page.waitForFunction(() => document.querySelector('draft-diff').shadowRoot.querySelector('.dd-app.dd-narrow'));
+  assert.deepEqual(await layout(), { stacked: true, side: false }, 'a 340 px column on a 1280 px window stacks');
+  await s.page.evaluate(() => { document.getElementById('col').style.width = '900px'; });
+  await s.page.waitForFunction(() => !document.querySelector('draft-diff').shadowRoot.querySelector('.dd-app.dd-narrow'));
+  assert.deepEqual(await layout(), { stacked: false, side: true }, 'a 900 px column: side by side');
+  assert.deepEqual(s.errors, []);
+  await s.context.close();
+});
+
 test('next steps to another pair; "Open the full comparison" keeps the state', async () => {
   const s = await open(browser, { viewport: { width: 720, height: 900 } });
   await s.page.goto(post('steps', iframe('2015-7&view=inline')));

@@ -56,13 +56,19 @@ test('the shortcode embeds the focused, auto-sized card with its state intact', 
   const session = await open(browser, { viewport: { width: 1000, height: 900 } });
   const { page, errors, requests } = session;
   await page.goto(`${blog.origin}/posts/embed/`);
-  assert.equal(await page.locator('iframe.draftdiff').count(), 2);
+  assert.equal(await page.locator('iframe.draftdiff').count(), 3);
   const a = await checkCard(page, 'iframe.draftdiff >> nth=0',
     { widget: widget.origin, state: '2015-7&themes=human-rights&view=inline', focus: '2015-7', theme: 'human-rights' });
   assert.equal(await a.frame.locator('.dd-seg[aria-pressed="true"]', { hasText: /inline/i }).count(), 1, 'inline view');
   const b = await checkCard(page, 'iframe.draftdiff >> nth=1',
     { widget: widget.origin, state: '2011-f&q=information%20space&notes=off', focus: '2011-f' });
-  assert.notEqual(a.id, b.id, 'one id per call');
+  // show= (spaces after the comma are the author's): a card of just those pairs, the first one first.
+  const c = await checkCard(page, 'iframe.draftdiff >> nth=2',
+    { widget: widget.origin, state: 'view=inline&show=2015-7,2015-8', focus: '2015-7' });
+  assert.equal(await c.frame.locator('.dd-card-pos').textContent(), '1 of 2');
+  await c.frame.locator('.dd-card-next').click();
+  await c.frame.waitForSelector('.dd-card-body [id="2015-8"]');
+  assert.equal(new Set([a.id, b.id, c.id]).size, 3, 'one id per call');
   assert.equal(await page.locator(`script[src="${widget.origin}/draftdiff-host.js"]`).count(), 1, 'host script once per page');
   await page.locator('h1').evaluate((h) => h.scrollIntoView());
   await shot(page, 'hugo-post');

@@ -40,12 +40,15 @@ after(async () => {
 test('the include embeds focused, auto-sized cards with their state intact', async () => {
   const { page, errors, requests, context } = await open(browser, { viewport: { width: 1000, height: 900 } });
   await page.goto(`${blog.origin}/embed/`);
-  assert.equal(await page.locator('iframe.draftdiff').count(), 3);
+  assert.equal(await page.locator('iframe.draftdiff').count(), 4);
   const a = await checkCard(page, 'iframe.draftdiff >> nth=0',
     { widget: widget.origin, state: '2015-7&themes=human-rights&view=inline', focus: '2015-7', theme: 'human-rights' });
   const b = await checkCard(page, 'iframe.draftdiff >> nth=1',
     { widget: widget.origin, state: '2011-f&q=information%20space&notes=off', focus: '2011-f' });
-  assert.notEqual(a.id, b.id, 'one id per call');
+  const c = await checkCard(page, 'iframe.draftdiff >> nth=3',
+    { widget: widget.origin, state: 'view=inline&show=2015-7,2015-8', focus: '2015-7' });
+  assert.equal(await c.frame.locator('.dd-card-pos').textContent(), '1 of 2');
+  assert.equal(new Set([a.id, b.id, c.id]).size, 3, 'one id per call');
   assert.equal(await page.locator(`script[src="${widget.origin}/draftdiff-host.js"]`).count(), 1, 'host script once per page');
   await page.locator('h1').evaluate((h) => h.scrollIntoView());
   await shot(page, 'jekyll-post');

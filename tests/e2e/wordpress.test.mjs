@@ -23,6 +23,7 @@ const posts = (base) => ({
   block: `<!-- wp:paragraph -->\n<p>An Embed block:</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:embed {"url":"${base}p/2011-f/"} -->\n<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">\n${base}p/2011-f/\n</div></figure>\n<!-- /wp:embed -->`,
   two: `[draftdiff provision="2011-f" q="information space" notes="off"]\n\n${base}p/2015-7/`,
   hostile: `[draftdiff provision="2015-7 onload=alert(1)" themes="human-rights, BAD!, sovereignty" view="sideways" q='say "hi" & bye' height="99999" title='A "quoted" <title>']`,
+  show: '[draftdiff show="2015-7, 2015-8, BAD!" view="inline"]\n\n[draftdiff show="all" notes="off"]',
   plain: `A link to the whole comparison stays a link:\n\n${base}index.html\n\nThat is all.`,
   raw: `<iframe data-draftdiff="draftdiff-1" src="${base}index.html?embed=1&id=draftdiff-1#2015-7&themes=human-rights" title="Comparison" style="width:100%;height:640px;border:0" loading="lazy"></iframe>\n<script src="${base}draftdiff-host.js" defer></script>\n<script type="module" src="${base}draftdiff-embed.js"></script>\n<draft-diff provision="2015-7" themes="human-rights"></draft-diff>`,
 });
@@ -153,6 +154,26 @@ test('shortcode attributes are whitelisted and escaped', async () => {
   assert.equal(await iframe.getAttribute('style'), 'width:100%;height:4000px;border:0');
   assert.match(await iframe.getAttribute('title'), /^A "quoted"/, 'the title stays text');
   assert.equal(await page.locator('body title').count(), 0, 'no element injected through an attribute');
+  await done(session);
+});
+
+test('show= makes a card of just those provisions, or of the whole document', async () => {
+  const session = await read('show');
+  const { page } = session;
+  // An invalid anchor is dropped; the others keep their order.
+  const c = await checkCard(page, 'iframe.draftdiff >> nth=0', { widget: widget.origin, state: 'view=inline&show=2015-7,2015-8', focus: '2015-7' });
+  assert.equal(await c.frame.locator('.dd-card-pos').textContent(), '1 of 2');
+  await c.frame.locator('.dd-card-next').click();
+  await c.frame.waitForSelector('.dd-card-body [id="2015-8"]');
+  // show=all: the whole comparison, not a card.
+  const iframe = page.locator('iframe.draftdiff >> nth=1');
+  const id = await iframe.getAttribute('data-draftdiff');
+  assert.equal(await iframe.evaluate((f) => f.src), `${widget.origin}/index.html?embed=1&id=${id}#notes=off&show=all`);
+  await iframe.scrollIntoViewIfNeeded();
+  const frame = await (await iframe.elementHandle()).contentFrame();
+  await frame.waitForSelector('.dd-app .dd-part', { timeout: 20000 });
+  assert.equal(await frame.locator('.dd-card').count(), 0, 'no card');
+  assert.ok(await frame.locator('.dd-row:not([hidden])').count() > 20, 'every pair');
   await done(session);
 });
 

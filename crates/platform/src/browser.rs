@@ -292,6 +292,14 @@ pub fn field_value(event: &web_sys::Event) -> String {
     }
 }
 
+/// Whether the `<details>` a `toggle` event came from is now open.
+pub fn is_open(event: &web_sys::Event) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .is_some_and(|el| el.has_attribute("open"))
+}
+
 /// The file input an event came from, if it came from one.
 pub fn file_input(event: &web_sys::Event) -> Option<web_sys::HtmlInputElement> {
     event.target()?.dyn_into().ok()
@@ -301,5 +309,51 @@ pub fn file_input(event: &web_sys::Event) -> Option<web_sys::HtmlInputElement> {
 pub fn focus(element: Option<Element>) {
     if let Some(el) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
+    }
+}
+
+/// Watches whether the box the widget `root` is mounted in is narrower than `rem` root ems,
+/// calling `f` with the answer at once and whenever it changes. An element embed sits in its
+/// host's column, so its layout must follow its own width, not the window's (media queries see
+/// the window). The mount box, not the root: the root is replaced when the widget switches
+/// between card and full view. Dropping the guard stops it.
+pub fn on_narrow(root: Option<Element>, rem: f64, f: impl Fn(bool) + 'static) -> Option<WidthWatch> {
+    let root = root?;
+    let el = root.parent_element().unwrap_or(root);
+    let root_px = window()
+        .document()
+        .and_then(|d| d.document_element())
+        .and_then(|r| window().get_computed_style(&r).ok().flatten())
+        .and_then(|s| s.get_property_value("font-size").ok())
+        .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+        .unwrap_or(16.0);
+    let limit = rem * root_px;
+    let last = std::cell::Cell::new(None::<bool>);
+    let closure = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let Some(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>().ok() else {
+            return;
+        };
+        let narrow = entry.content_rect().width() < limit;
+        if last.replace(Some(narrow)) != Some(narrow) {
+            f(narrow);
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(closure.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&el);
+    Some(WidthWatch {
+        observer,
+        _closure: closure,
+    })
+}
+
+/// Keeps an [`on_narrow`] watch alive; dropping it disconnects the observer.
+pub struct WidthWatch {
+    observer: web_sys::ResizeObserver,
+    _closure: Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Drop for WidthWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
     }
 }

@@ -11,6 +11,7 @@ mod custom_panel;
 mod embed_dialog;
 mod header;
 mod notes;
+mod progressive;
 mod provision;
 mod row;
 mod search_box;
@@ -80,6 +81,8 @@ pub fn app(props: &AppProps) -> Html {
     let custom_open = use_state(|| false);
     let shared = (*custom).clone().unwrap_or_else(|| props.cmp.clone());
     let cmp = shared.0.clone();
+    // A very long comparison arrives a few rows per frame (see `progressive`).
+    let row_limit = progressive::use_row_limit(&shared);
     let state = {
         let cmp = cmp.clone();
         let initial = props.initial.clone();
@@ -94,6 +97,18 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
     let root = use_node_ref();
+    // An element embed lays itself out by its own width (see `browser::on_narrow`); pages and
+    // iframes have the window's width, which the stylesheet's media queries follow.
+    let narrow = use_state_eq(|| false);
+    {
+        let (root, narrow, element) = (root.clone(), narrow.clone(), matches!(props.host, Host::Element { .. }));
+        use_effect_with((), move |_| {
+            let watch = element
+                .then(|| browser::on_narrow(root.cast(), 40.0, move |n| narrow.set(n)))
+                .flatten();
+            move || drop(watch)
+        });
+    }
     // Keyboard shortcuts (j / k, /, ?) and their help panel.
     let help = shortcuts::use_shortcuts(&root, &props.host);
 
@@ -183,7 +198,7 @@ pub fn app(props: &AppProps) -> Html {
     let dispatch = state.dispatcher();
     if let Some(c) = focused_card {
         return html! {
-            <div class={classes!("dd-app", "dd-embedded", "dd-card-app", format!("dd-view-{}", state.view.view.key()))} ref={root.clone()}>
+            <div class={classes!("dd-app", "dd-embedded", "dd-card-app", narrow.then_some("dd-narrow"), format!("dd-view-{}", state.view.view.key()))} ref={root.clone()}>
                 <card::CardView cmp={shared.clone()} card={Rc::new(c)} view={state.view.clone()} dispatch={dispatch}
                     host={props.host.clone()} focus_serial={state.focus_serial} notice={state.notice.clone()}
                     fallback_copy={state.fallback_copy.clone()} toast={state.toast.clone()}
@@ -201,6 +216,7 @@ pub fn app(props: &AppProps) -> Html {
     let classes = classes!(
         "dd-app",
         frame.then_some("dd-embedded"),
+        narrow.then_some("dd-narrow"),
         format!("dd-view-{}", state.view.view.key())
     );
 
@@ -262,7 +278,7 @@ pub fn app(props: &AppProps) -> Html {
                     if shown == 0 {
                         <p class="dd-empty-part">{ "No provision in this part carries the selected themes." }</p>
                     }
-                    { for pairs.iter().map(|&p| html! {
+                    { for pairs.iter().filter(|&&p| p < row_limit || focus_pair.is_some_and(|(fp, _)| fp == p)).map(|&p| html! {
                         <row::RowView key={p} cmp={shared.clone()} pair={p} view={state.view.view} shown={kept[p]}
                             selected={selected} query={if has_hits[p] { state.view.query.clone() } else { String::new() }}
                             focused={focus_pair.filter(|(fp, _)| *fp == p).map(|(_, s)| s)}

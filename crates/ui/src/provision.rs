@@ -106,33 +106,13 @@ pub fn provision_view(p: &ProvisionProps) -> Html {
     };
 
     let label = prov.display_label();
-    // The provision's own URL, the one links and citations give (see `browser::provision_url`).
-    let share_url = browser::provision_url(
-        &p.host,
-        &ViewState {
-            focus: Some(anchor.clone()),
-            ..ViewState::default()
-        },
-    );
-    let copy = |text: String, done: &'static str| {
-        let d = p.dispatch.clone();
-        Callback::from(move |_| {
-            let (d, fallback) = (d.clone(), text.clone());
-            browser::copy(&text, move |ok| {
-                d.dispatch(if ok {
-                    Action::Toast(done.into())
-                } else {
-                    Action::OfferCopy(fallback)
-                })
-            })
-        })
+    // The Share menu's contents exist only while it is open: the links and citation it offers
+    // cost a URL lookup and formatting per provision, and a closed menu shows nothing.
+    let menu_open = use_state(|| false);
+    let on_toggle = {
+        let menu_open = menu_open.clone();
+        Callback::from(move |e: Event| menu_open.set(browser::is_open(&e)))
     };
-    let citation = format!(
-        "{} (“{}”) {}",
-        doc.citation(p.index),
-        prov.text.replace('\n', " "),
-        share_url
-    );
     // Select, then Share: pressing the Share button collapses the selection before any click
     // handler runs, so the words selected in this provision are remembered at that press.
     let remembered = use_mut_ref(|| None::<String>);
@@ -182,6 +162,50 @@ pub fn provision_view(p: &ProvisionProps) -> Html {
             d.dispatch(Action::Focus(a.clone()));
         })
     };
+    let menu = if *menu_open {
+        // The provision's own URL, the one links and citations give (see `browser::provision_url`).
+        let share_url = browser::provision_url(
+            &p.host,
+            &ViewState {
+                focus: Some(anchor.clone()),
+                ..ViewState::default()
+            },
+        );
+        let copy = |text: String, done: &'static str| {
+            let d = p.dispatch.clone();
+            Callback::from(move |_| {
+                let (d, fallback) = (d.clone(), text.clone());
+                browser::copy(&text, move |ok| {
+                    d.dispatch(if ok {
+                        Action::Toast(done.into())
+                    } else {
+                        Action::OfferCopy(fallback)
+                    })
+                })
+            })
+        };
+        let citation = format!(
+            "{} (“{}”) {}",
+            doc.citation(p.index),
+            prov.text.replace('\n', " "),
+            share_url
+        );
+        html! { <>
+            if let Some(why) = sharing_off(cmp) {
+                <p class="dd-share-off">{ why }</p>
+            } else {
+                <a class="dd-button" href={share_url.clone()} onclick={go_here}>{ "Link" }</a>
+                <button type="button" class="dd-button" onclick={copy(share_url.clone(), "Link copied.")}>{ "Copy link" }</button>
+                <button type="button" class="dd-button" onclick={copy(citation, "Citation copied.")}>{ "Copy citation" }</button>
+            }
+            <button type="button" class="dd-button" onclick={copy(prov.text.to_string(), "Text copied.")}>{ "Copy text" }</button>
+            if sharing_off(cmp).is_none() {
+                <button type="button" class="dd-button" onclick={on_passage}>{ "Link to selected words" }</button>
+            }
+        </> }
+    } else {
+        Html::default()
+    };
     let status = prov.status.map(|s| {
         html! {
             <span class={classes!("dd-status", format!("dd-status-{}", s.key()))} title={s.explanation()}>
@@ -210,21 +234,9 @@ pub fn provision_view(p: &ProvisionProps) -> Html {
                     { heading }
                 </span>
                 { for status }
-                <details class="dd-share">
+                <details class="dd-share" ontoggle={on_toggle}>
                     <summary aria-label={format!("Share {}", label)} onpointerdown={remember}>{ "Share" }</summary>
-                    <div class="dd-share-menu">
-                        if let Some(why) = sharing_off(cmp) {
-                            <p class="dd-share-off">{ why }</p>
-                        } else {
-                            <a class="dd-button" href={share_url.clone()} onclick={go_here}>{ "Link" }</a>
-                            <button type="button" class="dd-button" onclick={copy(share_url.clone(), "Link copied.")}>{ "Copy link" }</button>
-                            <button type="button" class="dd-button" onclick={copy(citation, "Citation copied.")}>{ "Copy citation" }</button>
-                        }
-                        <button type="button" class="dd-button" onclick={copy(prov.text.to_string(), "Text copied.")}>{ "Copy text" }</button>
-                        if sharing_off(cmp).is_none() {
-                            <button type="button" class="dd-button" onclick={on_passage}>{ "Link to selected words" }</button>
-                        }
-                    </div>
+                    <div class="dd-share-menu">{ menu }</div>
                 </details>
             </header>
             <p class="dd-text" ref={text_ref}>{ for segments.iter().map(render_segment) }</p>

@@ -93,7 +93,7 @@ function draftdiff_theme_list( $value ) {
 /**
  * Builds the hash from named options; invalid values are dropped (the widget's default applies).
  *
- * @param array $o provision, text, themes, match, view, q, open, notes (decoded text).
+ * @param array $o provision, text, themes, match, view, q, open, notes, show (decoded text).
  * @return string The state without "#", e.g. "2015-7&themes=human-rights&view=inline".
  */
 function draftdiff_state( array $o ) {
@@ -146,6 +146,21 @@ function draftdiff_state( array $o ) {
 	if ( 'off' === strtolower( trim( (string) ( $o['notes'] ?? '' ) ) ) ) {
 		$parts[] = 'notes=off';
 	}
+	// What the card shows: "all" (the whole document) or just these provisions' pairs.
+	$show = strtolower( trim( (string) ( $o['show'] ?? '' ) ) );
+	if ( 'all' === $show ) {
+		$parts[] = 'show=all';
+	} elseif ( '' !== $show ) {
+		$anchors = array_slice( array_values( array_filter(
+			preg_split( '/[\s,]+/', $show, -1, PREG_SPLIT_NO_EMPTY ),
+			function ( $a ) {
+				return preg_match( DRAFTDIFF_ANCHOR, $a ) && strlen( $a ) <= 69;
+			}
+		) ), 0, 16 );
+		if ( $anchors ) {
+			$parts[] = 'show=' . implode( ',', array_unique( $anchors ) );
+		}
+	}
 	return implode( '&', $parts );
 }
 
@@ -172,7 +187,7 @@ function draftdiff_parse_state( $hash ) {
 			continue;
 		}
 		$key = substr( $segment, 0, $eq );
-		if ( in_array( $key, array( 'text', 'themes', 'match', 'view', 'q', 'open', 'notes' ), true ) ) {
+		if ( in_array( $key, array( 'text', 'themes', 'match', 'view', 'q', 'open', 'notes', 'show' ), true ) ) {
 			$value = substr( $segment, $eq + 1 );
 			// Passage ends are split on the raw "," before decoding (an encoded %2C is a word).
 			$o[ $key ] = 'text' === $key
@@ -243,7 +258,7 @@ add_filter( 'script_loader_tag', function ( $tag, $handle ) {
 /*
  * ---------------------------------------------------------------------------------------------
  * [draftdiff provision="2015-7" themes="human-rights" view="inline" match="any" q="…" notes="off"
- *            text="…" open="…" theme="dark" height="800" title="…"]
+ *            text="…" open="…" show="all|2015-7,2015-8" theme="dark" height="800" title="…"]
  * ---------------------------------------------------------------------------------------------
  */
 
@@ -264,6 +279,7 @@ function draftdiff_shortcode( $atts ) {
 			'q'         => '',
 			'open'      => '',
 			'notes'     => '',
+			'show'      => '',
 			'theme'     => '',
 			'height'    => '',
 			'title'     => '',
