@@ -89,6 +89,9 @@ fn cell(cmp: &Comparison, pair: usize, side: Side, focus: Option<Side>) -> Strin
         aria = escape(&provision_aria_label(doc, index)),
         label = escape(&label(doc, index)),
         short = escape(&prov.display_label()),
+        status = status,
+        text = text,
+        tags = tags,
     )
 }
 
