@@ -432,7 +432,9 @@ function report({ m, sizes, start, comp, nat, inter, rd, lh, load }) {
     L.push('the same `dist/`: *brotli + cache headers* is `tests/bench/static-server.mjs` (brotli q11 or gzip by');
     L.push('Accept-Encoding; HTML `no-cache` + ETag, other files `max-age=86400`); *plain* is the test harness\'s server (no');
     L.push('compression, `no-store`). The embed card is `index.html?embed=1#2015-7`, as an iframe loads it. With Chromium');
-    L.push('156 Lighthouse 12.2.3 errors on a few diagnostic audits (listed); the scores and metrics are still computed.', '');
+    L.push('156 Lighthouse 12.2.3 errors on a few diagnostic audits (listed); the scores and metrics are still computed.');
+    L.push(`The build is the published one: \`rel=canonical\` is \`${lh.canonical}\` (tools/bench builds with`);
+    L.push('`DRAFTDIFF_PUBLIC_URL`, `https://draftdiff.example/` unless set; a relative canonical costs SEO its `canonical` audit).', '');
     L.push(row(['page', 'form factor', 'server', 'perf.', 'a11y', 'best pr.', 'SEO', 'FCP ms', 'LCP ms', 'TBT ms', 'CLS', 'audits errored']),
       row(['---', '---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---']));
     const sc = (v) => (v == null ? '–' : String(v));
@@ -479,9 +481,20 @@ function sizeReport() {
   }
 }
 
+/** The `rel=canonical` of dist/index.html, which must be absolute for Lighthouse's SEO audit. */
+function canonical() {
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const href = html.match(/<link\b[^>]*\brel="?canonical"?[^>]*>/i)?.[0].match(/\bhref="?([^"\s>]+)/i)?.[1];
+  if (!href || !/^https?:\/\//.test(href)) {
+    throw new Error(`dist/index.html's rel=canonical is ${href ? `"${href}"` : 'missing'}, not absolute: build with DRAFTDIFF_PUBLIC_URL (tools/bench does), or pass --no-lighthouse`);
+  }
+  return href;
+}
+
 /** Lighthouse over both servers × both pages × both form factors, one run each, in sequence. */
 async function lighthouseRuns(servers) {
   const runs = [];
+  runs.canonical = canonical();
   for (const [serverName, origin] of Object.entries(servers)) {
     for (const [pageName, pathAndHash] of [['full page', '/index.html'], ['embed card', '/index.html?embed=1#2015-7']]) {
       for (const formFactor of ['mobile', 'desktop']) {
@@ -497,6 +510,7 @@ async function lighthouseRuns(servers) {
 
 async function main() {
   if (!fs.existsSync(path.join(dist, 'draftdiff.html'))) throw new Error('dist/draftdiff.html is missing: run tools/bench (it builds) or trunk build --release');
+  if (LIGHTHOUSE) canonical(); // fail at once, not after the other measurements
   const t0 = Date.now();
   const load = { before: os.loadavg().map((x) => x.toFixed(2)).join(' '), uptimeBefore: uptime() };
   log('sizes');

@@ -2,15 +2,26 @@
 //!
 //! Readers see the text before the wasm has started (and without JavaScript at all), and a
 //! deep link such as `#2015-7` lands at once because every provision already carries its public
-//! id. The app replaces this markup when it mounts; the structure mirrors the side-by-side view
-//! and the labels are the app's own (`Provision::display_label`, `Document::short_name`).
+//! id. The app replaces this markup when it mounts, so the rows here are the app's rows, element
+//! for element (`crates/ui/src/row.rs`, `provision.rs`, `notes.rs`): badge line, provision
+//! header with its status and Share, the text, the theme tags and the notes, with the words
+//! from the core's view layer (`view::labels`, `view::note_anchor`, `view::side_tags`). Same
+//! markup, same size: when the app takes over nothing grows, so it paints no larger text than
+//! the reader already has (no second largest-contentful-paint) and the reader's place holds.
+//! Controls that need the wasm (a part's toggle, the toolbar) are not written; Share holds the
+//! provision's link, which works without it.
 
 use crate::html::escape;
 use draftdiff_core::align::RowKind;
 use draftdiff_core::compare::{Comparison, Side};
-use draftdiff_core::corpus::Document;
+use draftdiff_core::corpus::{Document, Status};
 use draftdiff_core::diff::Change;
 use draftdiff_core::segments::{layer, side_pieces, Segment};
+use draftdiff_core::themes::THEMES;
+use draftdiff_core::view::labels::{
+    absent, kind_key, kind_label, part_count, provision_aria_label, similarity, word_counts, SIMILARITY_TITLE,
+};
+use draftdiff_core::view::{note_anchor, notes_of_pair, side_tags};
 use std::fmt::Write;
 
 /// The wording of one side of a pair, cut where it changes: what the static cells and the
@@ -31,11 +42,17 @@ pub fn side_segments(cmp: &Comparison, pair: usize, side: Side) -> Option<Vec<Se
 /// How a provision and a pair are named: the app's own labels (one home, in the core's view layer).
 pub use draftdiff_core::view::labels::{pair_title as pair_label, provision_name as label};
 
+/// A provision, as `ProvisionView` renders it in the side-by-side view.
 fn cell(cmp: &Comparison, pair: usize, side: Side, focus: Option<Side>) -> String {
     let (Some(index), Some(segments)) = (cmp.index(pair, side), side_segments(cmp, pair, side)) else {
-        return r#"<div class="dd-prov dd-absent" aria-hidden="true"></div>"#.to_string();
+        return format!(
+            r#"<div class="dd-prov dd-absent" aria-hidden="true"><p>{}</p></div>"#,
+            absent(side)
+        );
     };
     let doc = cmp.doc(side);
+    let prov = &doc.provisions[index];
+    let anchor = doc.anchor(index).to_string();
     let mut text = String::new();
     for s in segments {
         let t = escape(&s.text);
@@ -45,42 +62,217 @@ fn cell(cmp: &Comparison, pair: usize, side: Side, focus: Option<Side>) -> Strin
             Change::Insert => write!(text, "<ins>{t}</ins>").unwrap_or_default(),
         }
     }
+    let status = prov.status.map(status).unwrap_or_default();
+    let tags = side_tags(cmp, pair, side);
+    let tags = if tags.is_empty() {
+        String::new()
+    } else {
+        let items: String = THEMES
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| tags.contains(*i))
+            .map(|(_, t)| format!(r#"<li class="dd-tag dd-accent-{}">{}</li>"#, t.accent, escape(t.name)))
+            .collect();
+        format!(r#"<ul class="dd-tags" aria-label="Themes">{items}</ul>"#)
+    };
     format!(
-        r#"<article class="dd-prov{focus}" id="{id}"><header class="dd-prov-head"><span class="dd-label">{label}</span></header><p class="dd-text">{text}</p></article>"#,
+        concat!(
+            r#"<article class="dd-prov dd-side-{side}{focus}" id="{id}" tabindex="-1" aria-label="{aria}">"#,
+            r#"<header class="dd-prov-head"><span class="dd-label">{label}</span>{status}"#,
+            r#"<details class="dd-share"><summary aria-label="Share {short}">Share</summary>"#,
+            r##"<div class="dd-share-menu"><a class="dd-button" href="#{id}">Link</a></div></details></header>"##,
+            r#"<p class="dd-text">{text}</p>{tags}</article>"#
+        ),
+        side = if side == Side::Old { "old" } else { "new" },
         focus = if focus == Some(side) { " dd-focus" } else { "" },
-        id = escape(&doc.anchor(index).to_string()),
+        id = escape(&anchor),
+        aria = escape(&provision_aria_label(doc, index)),
         label = escape(&label(doc, index)),
+        short = escape(&prov.display_label()),
+        status = status,
+        text = text,
+        tags = tags,
     )
 }
 
+/// A provision's transcription status, as the app shows it next to its label.
+fn status(s: Status) -> String {
+    format!(
+        r#"<span class="dd-status dd-status-{key}" title="{title}"><span class="dd-visually-hidden">Transcription: </span>{key}</span>"#,
+        key = s.key(),
+        title = escape(s.explanation()),
+    )
+}
+
+/// The badge line over a pair: its kind, how similar, how many words changed, what else it draws on.
+fn meta(cmp: &Comparison, pair: usize) -> String {
+    let p = &cmp.pairs[pair];
+    let kind = kind_key(p.row.kind);
+    let mut out = format!(
+        r#"<div class="dd-row-meta"><span class="dd-badge dd-badge-{kind}">{}</span>"#,
+        kind_label(p.row.kind)
+    );
+    if let Some(similar) = similarity(&p.row) {
+        let _ = write!(out, r#"<span class="dd-similarity" title="{SIMILARITY_TITLE}">{similar}</span>"#);
+    }
+    if let Some(d) = &p.diff {
+        let _ = write!(out, r#"<span class="dd-wordcount">{}</span>"#, word_counts(d));
+    }
+    if !p.row.also_draws_on.is_empty() {
+        out.push_str(r#"<span class="dd-draws">Also draws on "#);
+        for &o in &p.row.also_draws_on {
+            let _ = write!(
+                out,
+                r##"<a class="dd-draws-on" href="#{}">{} {}</a>"##,
+                escape(&cmp.old.anchor(o).to_string()),
+                escape(&cmp.old.short_name()),
+                escape(&cmp.old.provisions[o].display_label())
+            );
+        }
+        out.push_str("</span>");
+    }
+    out.push_str("</div>");
+    out
+}
+
+/// The notes under a pair, closed (as the app opens with them).
+fn notes(cmp: &Comparison, pair: usize) -> String {
+    let list = notes_of_pair(cmp, pair);
+    if list.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from(r#"<div class="dd-notes">"#);
+    for n in list {
+        let _ = write!(
+            out,
+            r#"<details class="dd-note" id="{}"><summary><span class="dd-note-mark" aria-hidden="true">i</span>Note: {}</summary><p>{}</p>"#,
+            escape(&note_anchor(cmp, n, pair)),
+            escape(n.title),
+            escape(n.text)
+        );
+        if let Some(c) = n.caveat {
+            let _ = write!(out, r#"<p class="dd-note-caveat">{}</p>"#, escape(c));
+        }
+        out.push_str(r#"<p class="dd-note-basis">Basis: "#);
+        for (i, (symbol, id, words)) in n.basis.iter().enumerate() {
+            if i > 0 {
+                out.push_str("; ");
+            }
+            let _ = write!(
+                out,
+                "{} “{}”",
+                escape(&draftdiff_core::view::labels::place(cmp, symbol, id)),
+                escape(words)
+            );
+        }
+        out.push_str("</p></details>");
+    }
+    out.push_str("</div>");
+    out
+}
+
+/// One aligned pair, as `RowView` renders it side by side with the notes shown (the defaults).
 fn row(cmp: &Comparison, pair: usize, focus: Option<Side>) -> String {
+    let kind = kind_key(cmp.pairs[pair].row.kind);
     format!(
-        r#"<div class="dd-row"><div class="dd-cells">{}{}</div></div>"#,
-        cell(cmp, pair, Side::Old, focus),
-        cell(cmp, pair, Side::New, focus)
+        r#"<div class="dd-row dd-kind-{kind}{focused}" data-kind="{kind}">{meta}<div class="dd-cells">{old}{new}</div>{notes}</div>"#,
+        focused = if focus.is_some() { " dd-focused" } else { "" },
+        meta = meta(cmp, pair),
+        old = cell(cmp, pair, Side::Old, focus),
+        new = cell(cmp, pair, Side::New, focus),
+        notes = notes(cmp, pair),
     )
 }
 
+/// A document's symbol and year, linked to its official text (the app's `doc_link`).
 fn doc_ref(doc: &Document) -> String {
+    let label = escape(&format!("{} ({})", doc.symbol, doc.short_name()));
+    if doc.official_url.is_empty() {
+        format!(r#"<span class="dd-doc">{label}</span>"#)
+    } else {
+        format!(
+            r#"<a class="dd-doc" href="{}" rel="noopener noreferrer" target="_blank">{label}</a>"#,
+            escape(&doc.official_url)
+        )
+    }
+}
+
+fn dated(doc: &Document) -> String {
+    if doc.date.is_empty() {
+        String::new()
+    } else {
+        escape(&format!(", circulated {}", doc.date))
+    }
+}
+
+/// Both documents, as the app's header line names them.
+fn versions(cmp: &Comparison) -> String {
     format!(
-        r#"<a href="{}">{} ({})</a>"#,
-        escape(&doc.official_url),
-        escape(&doc.symbol),
-        doc.year
+        r#"<p class="dd-versions">{}{}<span aria-hidden="true"> → </span><span class="dd-visually-hidden"> compared with </span>{}{}</p>"#,
+        doc_ref(&cmp.old),
+        dated(&cmp.old),
+        doc_ref(&cmp.new),
+        dated(&cmp.new)
     )
 }
 
-const FOOTER: &str = r#"<p class="dd-footer">Transcriptions are being verified against the official documents. Marked: <ins>inserted</ins>, <del>deleted</del>.</p></div>"#;
+/// The app's header: title, the documents, and what is known about them (a `<details>`, which
+/// opens without JavaScript too).
+fn header(cmp: &Comparison) -> String {
+    let (old, new) = (&cmp.old, &cmp.new);
+    let legend: String = Status::ALL
+        .iter()
+        .map(|&s| {
+            format!(
+                r#"<li><span class="dd-status dd-status-{k}">{k}</span> {}</li>"#,
+                escape(s.explanation()),
+                k = s.key()
+            )
+        })
+        .collect();
+    format!(
+        concat!(
+            r#"<header class="dd-header"><h1 class="dd-title">{title}</h1>{versions}"#,
+            r#"<details class="dd-about"><summary>About these texts</summary><p>{submitted}</p><p>{old_note}</p><p>{new_note}</p>"#,
+            r#"<ul class="dd-legend">{legend}</ul></details></header>"#
+        ),
+        title = escape(&new.title),
+        versions = versions(cmp),
+        submitted = escape(&format!(
+            "{} was submitted by {}; {} by {}.",
+            old.symbol,
+            old.submitted_by.join(", "),
+            new.symbol,
+            new.submitted_by.join(", ")
+        )),
+        old_note = escape(&old.transcription_note),
+        new_note = escape(&new.transcription_note),
+        legend = legend,
+    )
+}
+
+/// The app's closing provenance line.
+fn footer(cmp: &Comparison) -> String {
+    format!(
+        concat!(
+            r#"<footer class="dd-footer"><p>Transcriptions of {} and {} are being verified paragraph by paragraph "#,
+            r#"against the official documents; each provision shows its status. Marked: <ins>inserted</ins>, <del>deleted</del>.</p></footer>"#
+        ),
+        doc_ref(&cmp.old),
+        doc_ref(&cmp.new)
+    )
+}
+
+const LOADING: &str = r#"<p class="dd-loading">Loading the interactive comparison…</p>"#;
 
 /// The whole comparison, side by side, as one `<div class="dd-static">`.
 pub fn comparison(cmp: &Comparison) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        r#"<div class="dd-static"><h1 class="dd-title">{}</h1><p class="dd-versions">{} → {}</p><p class="dd-loading">Loading the interactive comparison…</p>"#,
-        escape(&cmp.new.title),
-        doc_ref(&cmp.old),
-        doc_ref(&cmp.new)
+        r#"<div class="dd-static">{}{LOADING}<main class="dd-main" id="dd-main" tabindex="-1"><p class="dd-count">Showing all {} aligned pairs.</p>"#,
+        header(cmp),
+        cmp.pairs.len()
     );
     // Parts the app opens collapsed are collapsed here too, the same way: their text is on the
     // page but hidden until found, so find-in-page and text fragments reach it before the wasm
@@ -88,14 +280,26 @@ pub fn comparison(cmp: &Comparison) -> String {
     // app which parts were collapsed, so a revealed one stays open when it takes over.
     let open = draftdiff_core::link::ViewState::default().open;
     for (part, pairs) in cmp.sections() {
-        let _ = write!(out, "<section><h2>{}</h2>", escape(part.heading()));
-        let _ = if open.contains(&part) {
-            write!(out, r#"<div class="dd-part-body" data-part="{}">"#, part.key())
+        let key = part.key();
+        let is_open = open.contains(&part);
+        let _ = write!(
+            out,
+            concat!(
+                r#"<section class="dd-part dd-part-{key}" aria-labelledby="dd-part-{key}"><h2 id="dd-part-{key}">"#,
+                r#"<span class="dd-part-toggle{open}"><span class="dd-chevron" aria-hidden="true"></span>{heading}"#,
+                r#"<span class="dd-part-count">{count}</span></span></h2>"#
+            ),
+            key = key,
+            open = if is_open { " dd-open" } else { "" },
+            heading = escape(part.heading()),
+            count = part_count(pairs.len(), pairs.len()),
+        );
+        let _ = if is_open {
+            write!(out, r#"<div class="dd-part-body" data-part="{key}">"#)
         } else {
             write!(
                 out,
-                r#"<div class="dd-part-body" data-part="{}" data-until-found="" hidden="until-found">"#,
-                part.key()
+                r#"<div class="dd-part-body" data-part="{key}" data-until-found="" hidden="until-found">"#
             )
         };
         for pair in pairs {
@@ -103,23 +307,32 @@ pub fn comparison(cmp: &Comparison) -> String {
         }
         out.push_str("</div></section>");
     }
-    out.push_str(FOOTER);
+    out.push_str("</main>");
+    out.push_str(&footer(cmp));
+    out.push_str("</div>");
     out
 }
 
 /// One aligned pair on its own page (`p/<anchor>/`): its name, what changed, both wordings,
 /// and a link back to the full comparison at that provision (`back`, relative to the page).
 pub fn pair(cmp: &Comparison, pair: usize, focus: Side, back: &str, facts: &str) -> String {
+    let part = cmp.pairs[pair].row.part;
     format!(
-        r#"<div class="dd-static"><p class="dd-back"><a href="{back}">← {doc}: the full comparison</a></p><h1 class="dd-title">{title}</h1><p class="dd-versions">{old} → {new}</p><p class="dd-facts">{facts}</p><p class="dd-loading">Loading the interactive comparison…</p><section><h2>{part}</h2>{row}</section>{FOOTER}"#,
+        concat!(
+            r#"<div class="dd-static"><p class="dd-back"><a href="{back}">← {doc}: the full comparison</a></p>"#,
+            r#"<h1 class="dd-title">{title}</h1>{versions}<p class="dd-facts">{facts}</p>{LOADING}"#,
+            r#"<main class="dd-main" id="dd-main" tabindex="-1"><section class="dd-part dd-part-{key}"><h2>{part}</h2>{row}</section></main>{footer}</div>"#
+        ),
         back = escape(back),
         doc = escape(&cmp.new.title),
         title = escape(&pair_label(cmp, pair)),
-        old = doc_ref(&cmp.old),
-        new = doc_ref(&cmp.new),
+        versions = versions(cmp),
         facts = escape(facts),
-        part = escape(cmp.pairs[pair].row.part.heading()),
+        LOADING = LOADING,
+        key = part.key(),
+        part = escape(part.heading()),
         row = row(cmp, pair, Some(focus)),
+        footer = footer(cmp),
     )
 }
 
@@ -170,12 +383,57 @@ mod tests {
                 "{key}"
             );
         }
-        assert!(html.contains(r#"<div class="dd-part-body" data-part="code"><div class="dd-row">"#));
+        assert!(html.contains(r#"<div class="dd-part-body" data-part="code"><div class="dd-row dd-kind-"#));
         assert_eq!(html.matches(r#"hidden="until-found""#).count(), 3);
         assert!(
             article(&html, "2011-pre-2").contains("Recalling its resolutions"),
             "the text stays in the page"
         );
+    }
+
+    #[test]
+    fn rows_carry_what_the_apps_rows_carry() {
+        let cmp = cmp();
+        let html = comparison(&cmp);
+        // The row of (f) → (7): kind, similarity and word counts, as the app's badge line.
+        let p = cmp
+            .pair_of_anchor(&draftdiff_core::link::Anchor::parse("2015-7").unwrap())
+            .unwrap();
+        let row_start = html.find(r#"id="2011-f""#).unwrap();
+        let row = &html[html[..row_start].rfind(r#"<div class="dd-row "#).unwrap()..];
+        let meta = format!(
+            r#"<div class="dd-row-meta"><span class="dd-badge dd-badge-changed">Changed</span><span class="dd-similarity" title="{SIMILARITY_TITLE}">{}</span><span class="dd-wordcount">{}</span>"#,
+            similarity(&cmp.pairs[p].row).unwrap(),
+            word_counts(cmp.pairs[p].diff.as_ref().unwrap())
+        );
+        assert!(row.starts_with(&format!(r#"<div class="dd-row dd-kind-changed" data-kind="changed">{meta}"#)), "{}", &row[..400]);
+        // Each provision: its header with status and Share, its text, its tags.
+        let a = article(&html, "2015-7");
+        assert!(a.contains(r#"aria-label="A/69/723 (7)""#), "{a}");
+        assert!(a.contains(r#"<span class="dd-visually-hidden">Transcription: </span>"#));
+        assert!(a.contains(r#"<details class="dd-share"><summary aria-label="Share (7)">Share</summary>"#));
+        assert!(a.contains(r#"</p><ul class="dd-tags" aria-label="Themes"><li class="dd-tag dd-accent-"#), "{a}");
+        // A pair with one side: the empty cell says which draft lacks it.
+        assert!(html.contains(r#"<div class="dd-prov dd-absent" aria-hidden="true"><p>Not in the earlier draft.</p></div>"#));
+        // The notes, under their pairs, with the app's ids.
+        assert!(html.contains(r#"<details class="dd-note" id="note-"#));
+        assert_eq!(html.matches("<h1").count(), 1);
+    }
+
+    #[test]
+    fn ids_are_unique() {
+        let cmp = cmp();
+        let p = cmp
+            .pair_of_anchor(&draftdiff_core::link::Anchor::parse("2015-7").unwrap())
+            .unwrap();
+        for html in [comparison(&cmp), pair(&cmp, p, Side::New, "../../index.html#2015-7", "Changed")] {
+            let mut ids: Vec<&str> = html.split(r#" id=""#).skip(1).map(|s| s.split('"').next().unwrap()).collect();
+            let n = ids.len();
+            ids.sort_unstable();
+            ids.dedup();
+            assert_eq!(ids.len(), n, "duplicate ids");
+            assert!(n > 100 || html.matches("<article").count() == 2);
+        }
     }
 
     #[test]
@@ -204,7 +462,8 @@ mod tests {
             .unwrap();
         let html = pair(&cmp, p, Side::New, "../../index.html#2015-7", "Changed");
         assert!(html.contains(r#"id="2015-7""#) && html.contains(r#"id="2011-f""#));
-        assert!(html.contains(r#"class="dd-prov dd-focus" id="2015-7""#));
+        assert!(html.contains(r#"class="dd-prov dd-side-new dd-focus" id="2015-7""#));
+        assert!(html.contains(r#"<div class="dd-row dd-kind-changed dd-focused" data-kind="changed">"#));
         assert_eq!(html.matches("<article").count(), 2);
         assert!(html.contains(r#"<a href="../../index.html#2015-7">"#));
         assert!(html.contains("<h1 class=\"dd-title\">2011 (f) → 2015 (7)</h1>"));

@@ -14,6 +14,7 @@ use draftdiff_core::align::RowKind;
 use draftdiff_core::compare::{Comparison, Side};
 use draftdiff_core::diff::Change;
 use draftdiff_core::stats::Summary;
+use draftdiff_core::view::labels;
 
 /// Card size: what Open Graph and Twitter's `summary_large_image` display without cropping.
 pub const W: usize = 1200;
@@ -62,14 +63,12 @@ pub fn counts(s: &Summary) -> String {
 /// "74% similar · +12 / −8 words" for a pair (empty for pairs with one side).
 pub fn pair_facts(cmp: &Comparison, pair: usize) -> String {
     let p = &cmp.pairs[pair];
-    let mut facts = Vec::new();
-    if matches!(p.row.kind, RowKind::Changed | RowKind::Moved) {
-        facts.push(format!("{}% similar", (p.row.similarity * 100.0).round()));
-    }
-    if let Some(d) = &p.diff {
-        facts.push(format!("+{} / −{} words", d.words_inserted(), d.words_deleted()));
-    }
-    facts.join(" · ")
+    // The words of the row's badge line (one home: the app and the pre-render show the same).
+    let facts = [
+        labels::similarity(&p.row),
+        p.diff.as_ref().map(labels::word_counts),
+    ];
+    facts.into_iter().flatten().collect::<Vec<_>>().join(" · ")
 }
 
 // ---- Wrapped, marked text -------------------------------------------------------------

@@ -1,10 +1,11 @@
-//! Reading the browser's text fragments (`page#2015-7:~:text=start,end`), the links Chrome's
-//! "Copy link to highlight" and search engines make to a phrase, so the widget can land on
-//! the phrase itself when the browser's own highlight was on the static text it replaced.
+//! Landing on the phrase of a browser's text fragment (`page#2015-7:~:text=start,end`), the
+//! links Chrome's "Copy link to highlight" and search engines make, when the browser's own
+//! highlight was on the static text the app replaced.
 //!
-//! Only the directive's `start[,end]` is used (a `prefix-,` or `,-suffix` context is dropped):
-//! the phrase is then found with the passage rule (`crate::passage::find_passage`), which
-//! tolerates case, line breaks, typographic quotes and dashes as the browser does.
+//! The directive is read where it is written (`link::text_directives`, re-exported here): only
+//! its `start[,end]` is used, and the phrase is found with the passage rule
+//! (`crate::passage::find_passage`), which tolerates case, line breaks, typographic quotes and
+//! dashes as the browser does.
 //!
 //! ```
 //! let found = draftdiff_core::fragment::text_directives("https://x/index.html#2015-7:~:text=information%20weapons");
@@ -13,39 +14,10 @@
 
 use crate::compare::{Comparison, Side};
 use crate::corpus::Part;
+pub use crate::link::text_directives;
 use crate::link::{Anchor, Passage};
 use crate::passage::find_passage;
-use percent_encoding::percent_decode_str;
 use std::ops::Range;
-
-/// The text directives of `url`, in order, as passages.
-pub fn text_directives(url: &str) -> Vec<Passage> {
-    let Some((_, directives)) = url.split_once(":~:") else {
-        return Vec::new();
-    };
-    directives
-        .split('&')
-        .filter_map(|d| d.strip_prefix("text="))
-        .filter_map(|value| {
-            let mut terms: Vec<String> = value
-                .split(',')
-                .map(|t| percent_decode_str(t).decode_utf8_lossy().into_owned())
-                .collect();
-            if terms.first().is_some_and(|t| t.ends_with('-')) {
-                terms.remove(0);
-            }
-            if terms.len() > 1 && terms.last().is_some_and(|t| t.starts_with('-')) {
-                terms.pop();
-            }
-            let mut terms = terms.into_iter().filter(|t| !t.trim().is_empty());
-            let start = terms.next()?;
-            Some(Passage {
-                start,
-                end: terms.next(),
-            })
-        })
-        .collect()
-}
 
 /// Where a phrase is: the provision holding it, its part, and the phrase's range in the
 /// provision's text in UTF-16 units (what the DOM counts).
@@ -89,19 +61,6 @@ fn exact(text: &str, passage: &Passage) -> Option<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn directives_drop_context_and_decode() {
-        let d = text_directives("x#2015-7:~:text=to-,information%20weapons,-and&text=a,b");
-        assert_eq!(d.len(), 2);
-        assert_eq!(
-            (d[0].start.as_str(), d[0].end.as_deref()),
-            ("information weapons", None)
-        );
-        assert_eq!((d[1].start.as_str(), d[1].end.as_deref()), ("a", Some("b")));
-        assert!(text_directives("x#2015-7").is_empty());
-        assert!(text_directives("x#:~:text=").is_empty());
-    }
 
     #[test]
     fn phrases_are_found_in_collapsed_parts_and_in_the_code() {

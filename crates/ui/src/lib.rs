@@ -25,7 +25,7 @@ use draftdiff_core::corpus::Part;
 use draftdiff_core::link::{self, Parsed};
 use draftdiff_core::view::card::card;
 use draftdiff_core::view::state::{self, Action, AppState, HistoryMode};
-use draftdiff_core::view::{find, notice_for, selected_themes, visible_pairs};
+use draftdiff_core::view::{find, labels, notice_for, selected_themes, visible_pairs};
 pub use draftdiff_core::view::{side_tags, Host};
 use draftdiff_platform::{browser, keys, place};
 use std::rc::Rc;
@@ -271,7 +271,7 @@ pub fn app(props: &AppProps) -> Html {
                     <button type="button" class="dd-part-toggle" aria-expanded={open.to_string()} onclick={toggle}>
                         <span class="dd-chevron" aria-hidden="true"></span>
                         { part.heading() }
-                        <span class="dd-part-count">{ format!(" ({shown} of {})", pairs.len()) }</span>
+                        <span class="dd-part-count">{ labels::part_count(shown, pairs.len()) }</span>
                     </button>
                 </h2>
                 { part_body(part, open, html! { <>

@@ -3,8 +3,8 @@
 
 use crate::store::{Action, Dispatch};
 use crate::Shared;
-use draftdiff_core::notes::{self, Note};
-use draftdiff_core::view::{labels::place, notes_of_pair};
+use draftdiff_core::notes;
+use draftdiff_core::view::{labels::place, note_anchor, notes_of_pair};
 use yew::prelude::*;
 
 /// Properties of a pair's notes.
@@ -12,20 +12,6 @@ use yew::prelude::*;
 pub struct PairNotesProps {
     pub cmp: Shared,
     pub pair: usize,
-}
-
-/// The id of a note under one pair: `note-<id>` under the first pair that carries it, and
-/// `note-<id>-<n>` under its n-th (a note on (c) and (3) that sit in different rows is shown
-/// twice, and ids must stay unique). Counted over every pair, so a filter never changes it.
-fn note_anchor(cmp: &draftdiff_core::compare::Comparison, note: &Note, pair: usize) -> String {
-    let nth = (0..pair)
-        .filter(|&q| notes_of_pair(cmp, q).iter().any(|m| m.id == note.id))
-        .count();
-    if nth == 0 {
-        format!("note-{}", note.id)
-    } else {
-        format!("note-{}-{}", note.id, nth + 1)
-    }
 }
 
 /// Markers that expand into the notes of one pair.

@@ -10,6 +10,7 @@ use draftdiff_core::passage;
 use draftdiff_core::segments::{layer, Piece, Segment};
 use draftdiff_core::themes::{self, ThemeSet};
 use draftdiff_core::view::highlights::highlights;
+use draftdiff_core::view::labels::{provision_aria_label, provision_name};
 use draftdiff_core::view::sharing_off;
 use draftdiff_platform::browser;
 use yew::prelude::*;
@@ -219,11 +220,11 @@ pub fn provision_view(p: &ProvisionProps) -> Html {
         .map(|(_, t)| {
             html! { <li class={classes!("dd-tag", format!("dd-accent-{}", t.accent))}>{ t.name }</li> }
         });
-    let heading = format!("{} {}", doc.short_name(), label);
+    let heading = provision_name(doc, p.index);
 
     html! {
         <article class={classes!("dd-prov", format!("dd-side-{}", if p.side == Side::Old { "old" } else { "new" }), merged.then_some("dd-merged"), p.focused.then_some("dd-focus"))}
-            id={anchor.to_string()} tabindex="-1" aria-label={format!("{} {}", doc.symbol, label)}>
+            id={anchor.to_string()} tabindex="-1" aria-label={provision_aria_label(doc, p.index)}>
             if let Some(a) = alias.clone() { <span class="dd-alias" id={a.to_string()} tabindex="-1"></span> }
             <header class="dd-prov-head">
                 <span class="dd-label">

@@ -16,7 +16,7 @@ use draftdiff_core::diff::Change;
 use draftdiff_core::link::{Anchor, Passage, View};
 use draftdiff_core::segments::{inline_pieces, side_pieces};
 use draftdiff_core::themes::{self, ThemeSet};
-use draftdiff_core::view::labels::{kind_key, kind_label};
+use draftdiff_core::view::labels::{absent, kind_key, kind_label, similarity, word_counts, SIMILARITY_TITLE};
 use yew::prelude::*;
 
 /// Properties of a row.
@@ -87,7 +87,6 @@ fn row_content(p: &RowProps) -> Html {
     let pair = &cmp.pairs[p.pair];
     let row = &pair.row;
     let kind = row.kind;
-    let similarity = (row.similarity * 100.0).round() as u32;
 
     let focus_link = |anchor: Anchor| {
         let d = p.dispatch.clone();
@@ -107,11 +106,11 @@ fn row_content(p: &RowProps) -> Html {
     let meta = html! {
         <div class="dd-row-meta">
             <span class={classes!("dd-badge", format!("dd-badge-{}", kind_key(kind)))}>{ kind_label(kind) }</span>
-            if matches!(kind, RowKind::Changed | RowKind::Moved) {
-                <span class="dd-similarity" title="Share of words the two versions have in common">{ format!("{similarity}% similar") }</span>
+            if let Some(similar) = similarity(row) {
+                <span class="dd-similarity" title={SIMILARITY_TITLE}>{ similar }</span>
             }
             if let Some(d) = &pair.diff {
-                <span class="dd-wordcount">{ format!("+{} / −{} words", d.words_inserted(), d.words_deleted()) }</span>
+                <span class="dd-wordcount">{ word_counts(d) }</span>
             }
             if !row.also_draws_on.is_empty() {
                 <span class="dd-draws">{ "Also draws on " }{ for draws_on }</span>
@@ -126,8 +125,7 @@ fn row_content(p: &RowProps) -> Html {
     let one_draft = matches!(p.view, View::Old | View::New);
     let cell = |side: Side| -> Html {
         let Some(index) = cmp.index(p.pair, side) else {
-            let other = if side == Side::Old { "earlier" } else { "later" };
-            return html! { <div class="dd-prov dd-absent" aria-hidden="true"><p>{ format!("Not in the {other} draft.") }</p></div> };
+            return html! { <div class="dd-prov dd-absent" aria-hidden="true"><p>{ absent(side) }</p></div> };
         };
         let doc = cmp.doc(side);
         let text = &doc.provisions[index].text;

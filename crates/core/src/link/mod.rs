@@ -3,8 +3,9 @@
 //! By concept: [`Anchor`] (the address of one provision, `anchor.rs`), [`ViewState`] and its
 //! rules (`state.rs`), the value grammar shared with embed attributes (`options.rs`), and the
 //! hash itself (`hash.rs`: [`parse`], [`format()`]), and the URL of one provision's own page
-//! (`page.rs`: [`page_path`], [`page_link`], with the browser's text directive). Finding a passage in a text is search's
-//! business (`crate::passage`).
+//! (`page.rs`: [`page_path`], [`page_link`]), and the browser's text directives, read and
+//! written (`directive.rs`: [`text_directive`], [`text_directives`]). Finding a passage in a
+//! text is search's business (`crate::passage`).
 //!
 //! Why a module of its own, with no web types: links are a *public contract*. Readers
 //! paste them into e-mails, footnotes and reports, so a link that works today must open
@@ -31,6 +32,7 @@
 //! assert_eq!(link::format(&link::parse("2011-f").state), "2011-f");
 //! ```
 mod anchor;
+mod directive;
 mod hash;
 pub mod options;
 mod page;
@@ -41,7 +43,8 @@ mod tests;
 pub use crate::themes::Match;
 pub use anchor::Anchor;
 pub use hash::{format, parse};
-pub use page::{hash_with_directive, page_link, page_path, site_root, text_directive};
+pub use directive::{text_directive, text_directives};
+pub use page::{hash_with_directive, page_link, page_path, site_root};
 pub(crate) use state::tidy;
 pub use state::{Parsed, Passage, Problem, Reason, Show, View, ViewState};
 

@@ -1,15 +1,15 @@
 //! The URL of one provision: the page of its own the build writes (`p/<anchor>/`), the state
-//! that page forwards in its hash, and the standard text directive (`:~:text=…`) that lets a
-//! browser without the app highlight a passage.
+//! that page forwards in its hash, and the standard text directive (`:~:text=…`, written by
+//! `directive.rs`) that lets a browser without the app highlight a passage.
 //!
 //! One home for the path grammar: the build writes the folders with [`page_path`], the widget
 //! links to them with [`page_link`], and a page finds the site it belongs to with
 //! [`site_root`]; so a link the Share menu gives always names a folder the build wrote.
 
+use super::directive::text_directive;
 use super::hash::format;
-use super::state::{Passage, ViewState};
+use super::state::ViewState;
 use super::Anchor;
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 /// The folder of a provision's page, relative to the site root: `p/2015-7/`.
 ///
@@ -107,29 +107,6 @@ pub fn hash_with_directive(state: &ViewState) -> String {
     }
     out
 }
-
-/// The fragment directive for `passage`, `:~:text=start[,end]` (WICG Text Fragments): it goes
-/// after our own hash, because a browser strips everything from `:~:` on before the page
-/// sees `location.hash`, and [`parse`](super::parse) ignores it there.
-///
-/// ```
-/// use draftdiff_core::link::{text_directive, Passage};
-/// let p = Passage { start: "non-interference, co-operation".into(), end: Some("the U.N.".into()) };
-/// assert_eq!(text_directive(&p), ":~:text=non%2Dinterference%2C%20co%2Doperation,the%20U.N.");
-/// ```
-pub fn text_directive(passage: &Passage) -> String {
-    let mut out = String::from(":~:text=");
-    out.extend(utf8_percent_encode(&passage.start, DIRECTIVE_ESCAPED));
-    if let Some(end) = &passage.end {
-        out.push(',');
-        out.extend(utf8_percent_encode(end, DIRECTIVE_ESCAPED));
-    }
-    out
-}
-
-/// Inside a text directive `-`, `,` and `&` are syntax and must be escaped (the spec); so is
-/// everything else but ASCII letters, digits, `.` and `_`, as in our own values.
-const DIRECTIVE_ESCAPED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'.').remove(b'_');
 
 #[cfg(test)]
 mod tests {

@@ -48,6 +48,21 @@ pub fn notes_of_pair(cmp: &Comparison, pair: usize) -> Vec<&'static Note> {
     out
 }
 
+/// The id of a note under one pair: `note-<id>` under the first pair that carries it, and
+/// `note-<id>-<n>` under its n-th (a note on (c) and (3) that sit in different rows is shown
+/// twice, and ids must stay unique). Counted over every pair, so a filter never changes it; the
+/// app and the pre-render both name notes with it.
+pub fn note_anchor(cmp: &Comparison, note: &Note, pair: usize) -> String {
+    let nth = (0..pair)
+        .filter(|&q| notes_of_pair(cmp, q).iter().any(|m| m.id == note.id))
+        .count();
+    if nth == 0 {
+        format!("note-{}", note.id)
+    } else {
+        format!("note-{}-{}", note.id, nth + 1)
+    }
+}
+
 /// Why links, citations and embeds are off for this comparison, if they are: a reader's own
 /// documents live only in this browser, so a link would open the bundled drafts instead.
 pub fn sharing_off(cmp: &Comparison) -> Option<&'static str> {

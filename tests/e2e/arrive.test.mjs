@@ -1,0 +1,110 @@
+// Arriving on the page (#17): the text the build pre-rendered into index.html is the app's own
+// markup, so when the wasm mounts over it nothing grows or moves — the largest paint stays the
+// pre-rendered one (no later largest-contentful-paint entry) and the layout-shift sum stays 0, at
+// the top of the page and on a deep link. The wasm response is held back, so the reader provably
+// sees the static text first. See also find.test.mjs (the reader's place, text fragments).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, ready, finish } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Records layout shifts, LCP entries and the moment the app mounted (the first `.dd-app`). */
+function recorders() {
+  window.__shifts = [];
+  window.__lcp = [];
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__shifts.push({ t: e.startTime, v: e.value, input: e.hadRecentInput }); })
+    .observe({ type: 'layout-shift', buffered: true });
+  new PerformanceObserver((l) => {
+    for (const e of l.getEntries()) window.__lcp.push({ t: e.startTime, size: e.size, el: e.element ? `${e.element.tagName}.${e.element.className} in ${e.element.closest('[id]')?.id}` : null });
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+  new MutationObserver((_, o) => {
+    if (document.querySelector('.dd-app')) { window.__mounted = performance.now(); o.disconnect(); }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+/** A page whose wasm is held until `release()`: the static text is all there is until then. */
+async function held(options = {}) {
+  const ctx = await open(browser, options);
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await ctx.page.route('**/draftdiff_bg.wasm', async (route) => { await gate; await route.continue(); });
+  await ctx.page.addInitScript(recorders);
+  return { ...ctx, release };
+}
+
+/** Every row of the page as a canonical string: elements with sorted attributes and their text;
+ * the Share menu's contents left out (the app renders them when the menu opens). */
+const rows = (page, scope) => page.evaluate((scope) => {
+  const walk = (n) => {
+    if (n.nodeType === Node.TEXT_NODE) return n.data;
+    if (n.nodeType !== Node.ELEMENT_NODE) return '';
+    const attrs = [...n.attributes].map((a) => `${a.name}="${a.value}"`).sort().join(' ');
+    const inner = n.classList.contains('dd-share-menu') ? '…' : [...n.childNodes].map(walk).join('');
+    return `<${n.localName}${attrs ? ` ${attrs}` : ''}>${inner}</${n.localName}>`;
+  };
+  return [...document.querySelectorAll(`${scope} .dd-row`)].map(walk);
+}, scope);
+
+/** The size of every provision's text box and of every row in the code (the part open on load). */
+const sizes = (page, scope) => page.evaluate((scope) => [...document.querySelectorAll(`${scope} .dd-part-body[data-part="code"] .dd-row`)]
+  .map((r) => {
+    const b = r.getBoundingClientRect();
+    return `${r.querySelector('.dd-prov[id]').id}: ${b.width.toFixed(1)}×${b.height.toFixed(1)}`;
+  }), scope);
+
+test('the pre-rendered rows are the app\'s rows, element for element and pixel for pixel', async () => {
+  const ctx = await held();
+  await ctx.page.goto(`${server.origin}/index.html`);
+  await ctx.page.locator('.dd-static .dd-row').first().waitFor({ state: 'attached' });
+  const [staticRows, staticSizes] = [await rows(ctx.page, '.dd-static'), await sizes(ctx.page, '.dd-static')];
+  ctx.release();
+  await ready(ctx.page);
+  const [appRows, appSizes] = [await rows(ctx.page, '.dd-app'), await sizes(ctx.page, '.dd-app')];
+  assert.equal(staticRows.length, appRows.length, 'as many rows');
+  assert.ok(staticRows.length >= 30, `${staticRows.length} rows`);
+  for (let i = 0; i < appRows.length; i++) {
+    if (staticRows[i] === appRows[i]) continue;
+    let at = 0;
+    while (staticRows[i][at] === appRows[i][at]) at++;
+    assert.fail(`row ${i} differs at ${at}:\n  static: …${staticRows[i].slice(Math.max(0, at - 120), at + 160)}\n  app:    …${appRows[i].slice(Math.max(0, at - 120), at + 160)}`);
+  }
+  assert.deepEqual(appSizes, staticSizes, 'every row of the code keeps its size');
+  await finish(ctx, server.origin);
+});
+
+for (const [name, options] of [
+  ['desktop', {}],
+  ['mobile', { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true }],
+]) {
+  for (const hash of ['', '#2015-9']) {
+    test(`no largest paint and no layout shift after the app mounts (${name}, index.html${hash || ' at the top'})`, async () => {
+      const ctx = await held(options);
+      await ctx.page.goto(`${server.origin}/index.html${hash}`);
+      await ctx.page.waitForTimeout(500);
+      ctx.release();
+      await ready(ctx.page);
+      await ctx.page.waitForTimeout(1000);
+      const m = await ctx.page.evaluate(() => ({
+        mounted: window.__mounted,
+        lcp: window.__lcp,
+        shifts: window.__shifts.filter((e) => e.t >= window.__mounted),
+      }));
+      console.log(`# ${name} ${hash || 'top'}: mounted at ${m.mounted?.toFixed(0)} ms, LCP ${JSON.stringify(m.lcp)}, shifts ${JSON.stringify(m.shifts)}`);
+      assert.ok(m.mounted > 0, 'the app mounted');
+      assert.ok(m.lcp.length > 0 && m.lcp[0].t < m.mounted, 'the static text made the first largest paint');
+      assert.deepEqual(m.lcp.filter((e) => e.t >= m.mounted), [], 'no largest-contentful-paint entry after the app mounted');
+      assert.equal(m.shifts.reduce((s, e) => s + e.v, 0), 0, 'the layout-shift sum after mount is 0');
+      await finish(ctx, server.origin);
+    });
+  }
+}
