@@ -11,7 +11,7 @@ use draftdiff_core::segments::{layer, Piece, Segment};
 use draftdiff_core::themes::{self, ThemeSet};
 use draftdiff_core::view::highlights::highlights;
 use draftdiff_core::view::sharing_off;
-use draftdiff_platform::browser;
+use draftdiff_platform::{browser, share};
 use yew::prelude::*;
 
 /// The runs to render: one side's own text, or a merged redline of both.
@@ -105,6 +105,8 @@ pub fn provision_view(p: &ProvisionProps) -> Html {
     };
 
     let label = prov.display_label();
+    // A reader's own comparison can be linked to when its link carries it (or the saved file holds it).
+    let sharing = sharing_off(cmp).filter(|_| !share::shareable());
     // The provision's own URL, the one links and citations give (see `browser::provision_url`).
     let share_url = browser::provision_url(
         &p.host,
@@ -212,7 +214,7 @@ pub fn provision_view(p: &ProvisionProps) -> Html {
                 <details class="dd-share">
                     <summary aria-label={format!("Share {}", label)} onpointerdown={remember}>{ "Share" }</summary>
                     <div class="dd-share-menu">
-                        if let Some(why) = sharing_off(cmp) {
+                        if let Some(why) = sharing {
                             <p class="dd-share-off">{ why }</p>
                         } else {
                             <a class="dd-button" href={share_url.clone()} onclick={go_here}>{ "Link" }</a>
@@ -220,7 +222,7 @@ pub fn provision_view(p: &ProvisionProps) -> Html {
                             <button type="button" class="dd-button" onclick={copy(citation, "Citation copied.")}>{ "Copy citation" }</button>
                         }
                         <button type="button" class="dd-button" onclick={copy(prov.text.to_string(), "Text copied.")}>{ "Copy text" }</button>
-                        if sharing_off(cmp).is_none() {
+                        if sharing.is_none() {
                             <button type="button" class="dd-button" onclick={on_passage}>{ "Link to selected words" }</button>
                         }
                     </div>

@@ -63,9 +63,7 @@ pub fn row_view(p: &RowProps) -> Html {
     let selected = if p.selected.is_empty() {
         ThemeSet::EMPTY
     } else {
-        let set = *keywords
-            .borrow_mut()
-            .get_or_insert_with(|| relevant(&p.cmp.0, p.pair));
+        let set = *keywords.borrow_mut().get_or_insert_with(|| relevant(&p.cmp.0, p.pair));
         p.selected.intersection(set)
     };
     // The content does not depend on whether the row is shown: hiding it renders nothing.

@@ -34,6 +34,7 @@ mod anchor;
 mod hash;
 pub mod options;
 mod page;
+pub mod shared;
 mod state;
 #[cfg(test)]
 mod tests;
