@@ -20,6 +20,7 @@ use crate::browser;
 use draftdiff_core::link::shared::{self, Input};
 use js_sys::{Array, Reflect, Uint8Array};
 use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -35,14 +36,14 @@ extern "C" {
     fn new(format: &str) -> Result<DecompressionStream, JsValue>;
 }
 
-/// The comparison this page carries.
+/// The comparison this page carries (shared pieces: it is read on every render of a link).
 #[derive(Clone)]
 struct Kept {
     /// The compressed payload (what a link's or a file's value encodes); `None` where this
     /// browser could not compress it.
-    compressed: Option<Vec<u8>>,
+    compressed: Option<Rc<[u8]>>,
     /// The link's segment, or why the link cannot carry it (for readers).
-    link: Result<String, String>,
+    link: Result<Rc<str>, Rc<str>>,
     /// It came from this saved file: links to the file itself need no segment.
     in_file: bool,
 }
@@ -54,46 +55,53 @@ thread_local! {
     static TAKEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-fn set(compressed: Result<Vec<u8>, String>, in_file: bool) {
+/// What the page carries now (one accessor: each closure over a thread-local costs the wasm a copy).
+fn current() -> Option<Kept> {
+    KEPT.with(|k| k.borrow().clone())
+}
+
+fn set(kept: Option<Kept>) {
+    KEPT.with(|k| *k.borrow_mut() = kept);
+}
+
+fn carry(compressed: Result<Vec<u8>, String>, in_file: bool) {
     let link = match &compressed {
         Ok(c) => shared::segment(c).map_err(|e| format!("{e}.")),
         Err(why) => Err(format!("This browser cannot put your texts in a link ({why}).")),
     };
-    KEPT.with(|k| {
-        *k.borrow_mut() = Some(Kept {
-            compressed: compressed.ok(),
-            link,
-            in_file,
-        })
-    });
+    set(Some(Kept {
+        compressed: compressed.ok().map(Rc::from),
+        link: link.map(Rc::from).map_err(Rc::from),
+        in_file,
+    }));
 }
 
 /// The `cmp=…` segment the page's links and its address carry, if it carries a comparison that fits.
-pub fn link_segment() -> Option<String> {
-    KEPT.with(|k| k.borrow().as_ref().and_then(|k| k.link.clone().ok()))
+pub fn link_segment() -> Option<Rc<str>> {
+    current()?.link.ok()
 }
 
 /// Whether links to the comparison on show open it elsewhere: it travels in them, or they
 /// point into the saved file that holds it.
 pub fn shareable() -> bool {
-    KEPT.with(|k| k.borrow().as_ref().is_some_and(|k| k.link.is_ok() || k.in_file))
+    current().is_some_and(|k| k.link.is_ok() || k.in_file)
 }
 
 /// Why the link cannot carry the comparison on show (over the limit, or this browser cannot
 /// compress), if it cannot; `None` also when there is none.
-pub fn link_problem() -> Option<String> {
-    KEPT.with(|k| k.borrow().as_ref().and_then(|k| k.link.clone().err()))
+pub fn link_problem() -> Option<Rc<str>> {
+    current()?.link.err()
 }
 
 /// Whether there is a comparison to save as a file.
 pub fn kept() -> bool {
-    KEPT.with(|k| k.borrow().as_ref().is_some_and(|k| k.compressed.is_some()))
+    current().is_some_and(|k| k.compressed.is_some())
 }
 
 /// The page no longer shows a reader's comparison ("Back to the bundled drafts"): its links
 /// and address stop carrying it.
 pub fn forget() {
-    KEPT.with(|k| k.borrow_mut().take());
+    set(None);
     browser::replace_hash(&browser::current_hash());
 }
 
@@ -122,7 +130,7 @@ pub fn keep(inputs: &[Input; 2], done: impl FnOnce() + 'static) {
             Ok(c) => through(&payload, &c.into()).await.map_err(|e| reason(&e)),
             Err(e) => Err(reason(&e)),
         };
-        set(compressed, false);
+        carry(compressed, false);
         browser::replace_hash(&browser::current_hash());
         done();
     });
@@ -169,7 +177,7 @@ pub fn open(incoming: Incoming, done: impl FnOnce(Result<[Input; 2], String>) + 
         Ok(c) => c,
         Err(e) => return done(Err(format!("{e}"))),
     };
-    set(Ok(compressed.clone()), in_file);
+    carry(Ok(compressed.clone()), in_file);
     wasm_bindgen_futures::spawn_local(async move {
         let payload = match DecompressionStream::new("deflate-raw") {
             Ok(d) => through(&compressed, &d.into())
@@ -187,11 +195,11 @@ const FILE_NAME: &str = "draftdiff-comparison.html";
 /// Saves the comparison this page carries as one HTML file (a download), then calls `done`
 /// with why it could not, if it could not.
 pub fn save_file(done: impl FnOnce(Result<(), String>) + 'static) {
-    let Some(compressed) = KEPT.with(|k| k.borrow().as_ref().and_then(|k| k.compressed.clone())) else {
+    let Some(compressed) = current().and_then(|k| k.compressed) else {
         return done(Err("there is no comparison to save".into()));
     };
     wasm_bindgen_futures::spawn_local(async move {
-        done(saved_page(&compressed).await.and_then(|html| download(&html)));
+        done(saved_page(&compressed[..]).await.and_then(|html| download(&html)));
     });
 }
 
@@ -261,9 +269,10 @@ fn download(html: &str) -> Result<(), String> {
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&Array::of1(&html.into()), &options).map_err(failed)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(failed)?;
     let doc = document()?;
-    let a: web_sys::HtmlAnchorElement = doc.create_element("a").map_err(failed)?.unchecked_into();
-    a.set_href(&url);
-    a.set_download(FILE_NAME);
+    let a: web_sys::HtmlElement = doc.create_element("a").map_err(failed)?.unchecked_into();
+    // (`setAttribute`, already imported, rather than more bindings in the glue.)
+    let _ = a.set_attribute("href", &url);
+    let _ = a.set_attribute("download", FILE_NAME);
     let body = doc.body().ok_or("no body")?;
     let _ = body.append_child(&a);
     a.click();

@@ -6,7 +6,7 @@
 //! (and on leaving the field or the page), and a refusal (full or disabled storage) is said in
 //! the panel. Errors are shown next to the input they concern and name the provision and field.
 //!
-//! A comparison made here can be kept and shared ([`KeepBar`], under the banner): its link
+//! A comparison made here can be kept and shared ([`keep_bar`], under the banner): its link
 //! carries the two documents (`draftdiff_platform::share`), or, over the link's limit, "Save as
 //! one file" writes a single HTML file holding them. A page opened from such a link or file
 //! opens this panel, which compares the documents it carries as if they had been pasted (they
@@ -327,20 +327,12 @@ pub fn custom_panel(p: &CustomPanelProps) -> Html {
     }
 }
 
-/// Properties of the bar that keeps a reader's comparison.
-#[derive(Properties, PartialEq, Clone)]
-pub struct KeepBarProps {
-    /// Where the widget is (its links are this page's).
-    pub host: Host,
-    pub dispatch: Dispatch,
-}
-
 /// Under the banner of a reader's comparison: copy a link that carries it, or, when it is too
-/// large for a link (the bar says so), save it as one file.
-#[function_component(KeepBar)]
-pub fn keep_bar(p: &KeepBarProps) -> Html {
+/// large for a link (the bar says so), save it as one file. A plain function, not a component:
+/// it holds no state, and each component costs the viewer's wasm its own copy of Yew's machinery.
+pub fn keep_bar(host: &Host, dispatch: &Dispatch) -> Html {
     let copy = {
-        let (d, host) = (p.dispatch.clone(), p.host.clone());
+        let (d, host) = (dispatch.clone(), host.clone());
         Callback::from(move |_| {
             let url = browser::share_url(&host, &browser::current_hash());
             let (d, fallback) = (d.clone(), url.clone());
@@ -354,7 +346,7 @@ pub fn keep_bar(p: &KeepBarProps) -> Html {
         })
     };
     let save = {
-        let d = p.dispatch.clone();
+        let d = dispatch.clone();
         Callback::from(move |_| {
             let d = d.clone();
             share::save_file(move |saved| {
@@ -368,7 +360,7 @@ pub fn keep_bar(p: &KeepBarProps) -> Html {
     html! {
         <div class="dd-custom-keep">
             if let Some(why) = share::link_problem() {
-                <p class="dd-custom-limit" role="status">{ why }</p>
+                <p class="dd-custom-limit" role="status">{ why.to_string() }</p>
             }
             if share::link_segment().is_some() {
                 <button type="button" class="dd-button dd-keep-link" onclick={copy}>{ "Copy link to this comparison" }</button>

@@ -299,7 +299,7 @@ pub fn app(props: &AppProps) -> Html {
                     </p>
                     <button type="button" class="dd-button" onclick={ let c = custom.clone(); Callback::from(move |_| { share::forget(); c.set(None) }) }>{ "Back to the bundled drafts" }</button>
                 </div>
-                <custom_panel::KeepBar host={props.host.clone()} dispatch={dispatch.clone()} />
+                { custom_panel::keep_bar(&props.host, &dispatch) }
             }
             if *custom_open {
                 <custom_panel::CustomPanel dispatch={dispatch.clone()}
