@@ -84,6 +84,8 @@ test('a copied link opens the same comparison in a fresh browser, with its view,
   const second = await open(browser);
   const p2 = second.page;
   await p2.goto(share.replace('#0002-c&', '#0002-c&view=inline&'));
+  await ready(p2);
+  assert.equal(await p2.locator('.dd-notice').count(), 0, 'no notice that the bundled drafts lack 0002-c');
   await p2.locator('.dd-custom-banner').waitFor();
   assert.equal(await p2.locator('.dd-merged [id="0001-a"]').count(), 1, 'inline view from the link');
   await p2.waitForFunction(() => document.activeElement?.closest('[id="0002-c"]'));

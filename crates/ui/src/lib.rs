@@ -85,9 +85,11 @@ pub fn app(props: &AppProps) -> Html {
     let state = {
         let cmp = cmp.clone();
         let initial = props.initial.clone();
+        // A link's own comparison names its provisions: judged once that comparison is shown.
+        let carried = *custom_open;
         use_reducer(move || {
             Store(AppState {
-                notice: notice_for(&cmp, &initial),
+                notice: if carried { None } else { notice_for(&cmp, &initial) },
                 view: initial.state.clone(),
                 history: HistoryMode::None,
                 focus_serial: 1,
