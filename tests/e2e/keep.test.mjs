@@ -191,6 +191,25 @@ test('a full storage is reported in the panel and the text stays', async () => {
   await done(session);
 });
 
+test('storage turned off is reported in the panel, and comparing still works', async () => {
+  const session = await open(browser);
+  const { page } = session;
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
+  });
+  await panel(page);
+  await page.locator('#dd-custom-0').fill(OLD);
+  await page.locator('#dd-custom-0').blur();
+  await page.locator('.dd-custom-unsaved').waitFor();
+  assert.match(await page.locator('.dd-custom-unsaved').textContent(), /storage is turned off/);
+  assert.equal(await page.locator('#dd-custom-0').inputValue(), OLD);
+  await page.locator('#dd-custom-1').fill(NEW);
+  await page.locator('.dd-custom-actions .dd-primary').click();
+  await page.locator('.dd-custom-banner').waitFor();
+  assert.match(page.url(), /cmp=1\./, 'the link still carries it');
+  await done(session);
+});
+
 test('saving is debounced: typing many characters writes a few times, and a reload loses nothing', async () => {
   const session = await open(browser);
   const { page } = session;
