@@ -24,6 +24,14 @@
 // 188 KiB, budget 194. Word files (zip, inflate, XML) made the worker 155.7 KiB brotli (budget
 // 161) and, inline, the single file 1504 KiB raw / 425 KiB brotli (budgets 1550 / 438): raised on
 // purpose, and the next thing to win back (the single file could carry the worker compressed).
+//
+// 2026-12-02, keeping a reader's comparison (issue #18, items 3-4: the link carries the two
+// documents, "Save as one file", debounced saving with refusals reported): the viewer wasm went
+// from 173.6 to 183.4 KiB brotli (+9.8: the link grammar and payload in core link::shared, the
+// browser's CompressionStream, the saved file's assembly and download in platform::share, the
+// panel's bar), the full page 189.4 -> 199.5 KiB, the single file 1511.8 -> 1561.2 KiB raw and
+// 424.5 -> 436.9 KiB brotli. Raised on purpose (page 205, single file 1600 / 448); the compressor
+// is the browser's, so no DEFLATE code came into either wasm.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -33,12 +41,12 @@ import { measure, total, table, kb, MODES } from '../bench/sizes.mjs';
 
 const KiB = 1024;
 /** Full page (index.html, css, loader, glue, wasm, favicon), brotli q11. Target 100 KiB. */
-const PAGE_BROTLI_BUDGET = 194 * KiB;
+const PAGE_BROTLI_BUDGET = 205 * KiB;
 /** The iframe host script, raw (it is the only thing a blog page loads besides the iframe). */
 const HOST_RAW_BUDGET = 2 * KiB;
 /** The single file: on disk (raw) and over the wire (brotli). */
-const SINGLE_RAW_BUDGET = 1550 * KiB;
-const SINGLE_BROTLI_BUDGET = 438 * KiB;
+const SINGLE_RAW_BUDGET = 1600 * KiB;
+const SINGLE_BROTLI_BUDGET = 448 * KiB;
 /** The compare worker (loader, glue, wasm), brotli: loaded only on "Compare", never by an embed. */
 const WORKER_BROTLI_BUDGET = 161 * KiB;
 

@@ -12,10 +12,19 @@ fn window() -> web_sys::Window {
     web_sys::window().expect("a browser window")
 }
 
-/// The current `#hash` without its `#`.
+/// The current `#hash` without its `#`, and without the reader's comparison a link may
+/// carry (`cmp=…`, read once at start-up by `share`): what is left is the view.
 pub fn current_hash() -> String {
     let raw = window().location().hash().unwrap_or_default();
-    raw.strip_prefix('#').unwrap_or(&raw).to_string()
+    link::shared::split(&raw).0
+}
+
+/// `hash` with the reader's comparison this page carries, if any (`share::link_segment`).
+fn with_comparison(hash: &str) -> String {
+    match crate::share::link_segment() {
+        Some(segment) => link::shared::join(hash, &segment),
+        None => hash.to_string(),
+    }
 }
 
 thread_local! {
@@ -44,7 +53,8 @@ pub fn on_hash_change(f: impl Fn(String) + 'static) -> [Listener; 2] {
     ]
 }
 
-fn set_hash(hash: &str, push: bool) {
+fn set_hash(view: &str, push: bool) {
+    let hash = &with_comparison(view);
     let loc = window().location();
     let base = loc.href().unwrap_or_default();
     let base = base.split('#').next().unwrap_or_default();
@@ -128,8 +138,10 @@ pub fn scroll_to_top() {
     window().scroll_to_with_x_and_y(0.0, 0.0);
 }
 
-/// The URL that opens the full comparison at `hash`.
+/// The URL that opens the full comparison at `hash` (with the reader's comparison, when the
+/// page carries one).
 pub fn share_url(host: &Host, hash: &str) -> String {
+    let hash = &with_comparison(hash);
     let page = match host {
         Host::Page | Host::Frame { .. } => {
             let href = window().location().href().unwrap_or_default();
@@ -178,7 +190,13 @@ fn pages_root(host: &Host) -> Option<String> {
 /// travels as the browser's text directive (`:~:text=…`), so a browser without the app still
 /// highlights the words. Links and citations both use this one URL.
 pub fn provision_url(host: &Host, state: &ViewState) -> String {
-    pages_root(host)
+    // A reader's comparison has no pages of its own: its links are the page's, carrying it.
+    let pages = if crate::share::shareable() {
+        None
+    } else {
+        pages_root(host)
+    };
+    pages
         .and_then(|root| link::page_link(&root, state))
         .unwrap_or_else(|| share_url(host, &link::hash_with_directive(state)))
 }
@@ -226,8 +244,7 @@ pub fn selection_within(node: Option<Element>) -> Option<String> {
 /// Runs `f` in a task of its own after the current one, so that long start-up work is two
 /// tasks the browser can paint and answer input between, not one.
 pub fn next_task(f: impl FnOnce() + 'static) {
-    let cb = Closure::once_into_js(f);
-    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0);
+    gloo_timers::callback::Timeout::new(0, f).forget();
 }
 
 /// Runs `f` after the browser has laid out the next frame (the DOM of this render is in place).

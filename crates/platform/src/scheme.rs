@@ -46,7 +46,7 @@ pub fn choose(scheme: Option<ColorScheme>) {
     apply(scheme);
     match scheme {
         Some(s) => {
-            storage::save(KEY, s.key());
+            let _ = storage::save(KEY, s.key());
         }
         None => storage::forget(&[KEY]),
     }

@@ -62,10 +62,15 @@ fn worker_url() -> Result<String, String> {
     if let Some(url) = given {
         return Ok(url);
     }
+    beside_glue(LOADER)
+}
+
+/// The address of the build's file `name`, next to the viewer's glue (`draftdiff.js`).
+pub(crate) fn beside_glue(name: &str) -> Result<String, String> {
     let base = IMPORT_META.with(ImportMeta::url);
-    web_sys::Url::new_with_base(LOADER, &base)
+    web_sys::Url::new_with_base(name, &base)
         .map(|u| u.href())
-        .map_err(|_| format!("no address for the compare worker next to {base}"))
+        .map_err(|_| format!("no address for {name} next to {base}"))
 }
 
 fn text(value: &JsValue, key: &str) -> String {

@@ -27,7 +27,7 @@ use draftdiff_core::view::card::card;
 use draftdiff_core::view::state::{self, Action, AppState, HistoryMode};
 use draftdiff_core::view::{find, labels, notice_for, selected_themes, visible_pairs};
 pub use draftdiff_core::view::{side_tags, Host};
-use draftdiff_platform::{browser, keys, place};
+use draftdiff_platform::{browser, keys, place, share};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -78,7 +78,9 @@ fn part_body(part: Part, open: bool, rows: Html) -> Html {
 pub fn app(props: &AppProps) -> Html {
     // A reader's own comparison, when they made one, replaces the bundled drafts.
     let custom = use_state(|| None::<Shared>);
-    let custom_open = use_state(|| false);
+    // A page opened from a link or a saved file that carries a reader's comparison opens the
+    // panel, which compares it (`custom_panel`).
+    let custom_open = use_state(|| props.host == Host::Page && share::incoming().is_some());
     let shared = (*custom).clone().unwrap_or_else(|| props.cmp.clone());
     let cmp = shared.0.clone();
     // A very long comparison arrives a few rows per frame (see `progressive`).
@@ -86,9 +88,11 @@ pub fn app(props: &AppProps) -> Html {
     let state = {
         let cmp = cmp.clone();
         let initial = props.initial.clone();
+        // A link's own comparison names its provisions: judged once that comparison is shown.
+        let carried = *custom_open;
         use_reducer(move || {
             Store(AppState {
-                notice: notice_for(&cmp, &initial),
+                notice: if carried { None } else { notice_for(&cmp, &initial) },
                 view: initial.state.clone(),
                 history: HistoryMode::None,
                 focus_serial: 1,
@@ -311,8 +315,9 @@ pub fn app(props: &AppProps) -> Html {
                         { format!("Comparing your own texts: {} → {}.", c.0.old.symbol, c.0.new.symbol) }
                         if c.0.simplified { { " Some differences were simplified so the page stays responsive." } }
                     </p>
-                    <button type="button" class="dd-button" onclick={ let c = custom.clone(); Callback::from(move |_| c.set(None)) }>{ "Back to the bundled drafts" }</button>
+                    <button type="button" class="dd-button" onclick={ let c = custom.clone(); Callback::from(move |_| { share::forget(); c.set(None) }) }>{ "Back to the bundled drafts" }</button>
                 </div>
+                { custom_panel::keep_bar(&props.host, &dispatch) }
             }
             if *custom_open {
                 <custom_panel::CustomPanel dispatch={dispatch.clone()}

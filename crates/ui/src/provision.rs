@@ -12,7 +12,7 @@ use draftdiff_core::themes::{self, ThemeSet};
 use draftdiff_core::view::highlights::highlights;
 use draftdiff_core::view::labels::{provision_aria_label, provision_name};
 use draftdiff_core::view::sharing_off;
-use draftdiff_platform::browser;
+use draftdiff_platform::{browser, share};
 use yew::prelude::*;
 
 /// The runs to render: one side's own text, or a merged redline of both.
@@ -106,6 +106,8 @@ pub fn provision_view(p: &ProvisionProps) -> Html {
     };
 
     let label = prov.display_label();
+    // A reader's own comparison can be linked to when its link carries it (or the saved file holds it).
+    let sharing = sharing_off(cmp).filter(|_| !share::shareable());
     // The Share menu's contents exist only while it is open: the links and citation it offers
     // cost a URL lookup and formatting per provision, and a closed menu shows nothing.
     let menu_open = use_state(|| false);
@@ -191,7 +193,7 @@ pub fn provision_view(p: &ProvisionProps) -> Html {
             share_url
         );
         html! { <>
-            if let Some(why) = sharing_off(cmp) {
+            if let Some(why) = sharing.clone() {
                 <p class="dd-share-off">{ why }</p>
             } else {
                 <a class="dd-button" href={share_url.clone()} onclick={go_here}>{ "Link" }</a>
@@ -199,7 +201,7 @@ pub fn provision_view(p: &ProvisionProps) -> Html {
                 <button type="button" class="dd-button" onclick={copy(citation, "Citation copied.")}>{ "Copy citation" }</button>
             }
             <button type="button" class="dd-button" onclick={copy(prov.text.to_string(), "Text copied.")}>{ "Copy text" }</button>
-            if sharing_off(cmp).is_none() {
+            if sharing.is_none() {
                 <button type="button" class="dd-button" onclick={on_passage}>{ "Link to selected words" }</button>
             }
         </> }

@@ -36,6 +36,7 @@ mod directive;
 mod hash;
 pub mod options;
 mod page;
+pub mod shared;
 mod state;
 #[cfg(test)]
 mod tests;
