@@ -341,7 +341,7 @@ pub fn focus(element: Option<Element>) {
 /// host's column, so its layout must follow its own width, not the window's (media queries see
 /// the window). The mount box, not the root: the root is replaced when the widget switches
 /// between card and full view. Dropping the guard stops it.
-pub fn on_narrow(root: Option<Element>, rem: f64, f: impl Fn(bool) + 'static) -> Option<WidthWatch> {
+pub fn on_narrow(root: Option<Element>, rem: u32, f: impl Fn(bool) + 'static) -> Option<WidthWatch> {
     let root = root?;
     let el = root.parent_element().unwrap_or(root);
     let root_px = window()
@@ -349,9 +349,10 @@ pub fn on_narrow(root: Option<Element>, rem: f64, f: impl Fn(bool) + 'static) ->
         .and_then(|d| d.document_element())
         .and_then(|r| window().get_computed_style(&r).ok().flatten())
         .and_then(|s| s.get_property_value("font-size").ok())
-        .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
-        .unwrap_or(16.0);
-    let limit = rem * root_px;
+        // Whole pixels are enough here, and integer parsing keeps float parsing out of the wasm.
+        .and_then(|v| v.split(['.', 'p']).next().and_then(|n| n.parse::<u32>().ok()))
+        .unwrap_or(16);
+    let limit = f64::from(rem * root_px);
     let last = std::cell::Cell::new(None::<bool>);
     let closure = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         let Some(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>().ok() else {

@@ -108,7 +108,7 @@ pub fn app(props: &AppProps) -> Html {
         let (root, narrow, element) = (root.clone(), narrow.clone(), matches!(props.host, Host::Element { .. }));
         use_effect_with((), move |_| {
             let watch = element
-                .then(|| browser::on_narrow(root.cast(), 40.0, move |n| narrow.set(n)))
+                .then(|| browser::on_narrow(root.cast(), 40, move |n| narrow.set(n)))
                 .flatten();
             move || drop(watch)
         });
