@@ -68,6 +68,7 @@ test('a copied link opens the same comparison in a fresh browser, with its view,
   const original = await rows(page);
   assert.deepEqual(original, ['unchanged:0001-p-1,0002-p-1', 'changed:0001-a,0002-a', 'changed:0001-b,0002-c']);
   assert.match(page.url(), /#&cmp=1\.[A-Za-z0-9_-]+$/, 'the address carries the comparison');
+  assert.equal(await page.locator('.dd-print-url').count(), 0, 'no pages of base64 in print');
   await page.locator('.dd-seg', { hasText: 'Inline redline' }).click();
   assert.match(page.url(), /#view=inline&cmp=1\./, 'a view change keeps it');
   await page.locator('.dd-keep-link').click();
