@@ -112,16 +112,34 @@ test('a copied link opens the same comparison in a fresh browser, with its view,
   await done(second);
 });
 
+test('a link to another comparison, pasted into the address bar of an open one, opens that one', async () => {
+  const session = await open(browser);
+  const { page } = session;
+  await panel(page);
+  await compare(page, OLD, NEW);
+  const first = page.url().split('#')[1];
+  const firstRows = await rows(page);
+  await page.locator('.dd-custom-banner button').click();
+  await page.locator('.dd-custom-open').click();
+  await compare(page, '(a) One.\n\n(b) Two.', '(a) One.\n\n(b) Three.\n\n(c) Four.');
+  assert.notDeepEqual(await rows(page), firstRows);
+  await page.evaluate((h) => { location.hash = h; }, `0002-a&${first.replace(/^&/, '')}`);
+  await page.waitForFunction(() => document.querySelector('[id="0002-p-1"]'));
+  await page.locator('.dd-custom-banner').waitFor();
+  assert.deepEqual(await rows(page), firstRows);
+  await page.waitForFunction(() => document.activeElement?.closest('[id="0002-a"]'));
+  await done(session);
+});
+
 test('a damaged or newer link says why in the panel', async () => {
   const session = await open(browser);
   const { page } = session;
   await page.goto(`${server.origin}/index.html#&cmp=2.AAAA`);
   await page.locator('.dd-custom-failure').waitFor();
   assert.match(await page.locator('.dd-custom-failure').textContent(), /newer version of draftdiff/);
+  // Another value in the address of the open page: it reloads itself and reads that one.
   await page.goto(`${server.origin}/index.html#&cmp=1.AAAAAAAA`);
-  await page.reload();
-  await page.locator('.dd-custom-failure').waitFor();
-  assert.match(await page.locator('.dd-custom-failure').textContent(), /damaged/);
+  await page.waitForFunction(() => /damaged/.test(document.querySelector('.dd-custom-failure')?.textContent ?? ''));
   await done(session);
 });
 
