@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, open, ready, finish } from './harness.mjs';
@@ -129,6 +130,32 @@ test('a link to another comparison, pasted into the address bar of an open one, 
   assert.deepEqual(await rows(page), firstRows);
   await page.waitForFunction(() => document.activeElement?.closest('[id="0002-a"]'));
   await done(session);
+});
+
+test('a Word file travels in the link too, as its bytes, and is read again by the worker', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'dd-keep-word-'));
+  const source = new URL('../../crates/core/tests/fixtures/word/numbered.fodt', import.meta.url).pathname;
+  execFileSync('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', 'docx', '--outdir', out, source], { stdio: 'ignore' });
+  const session = await open(browser);
+  const { page } = session;
+  await panel(page);
+  await page.locator('.dd-custom-col').nth(0).locator('input[type=file]').setInputFiles({
+    name: 'numbered.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: readFileSync(join(out, 'numbered.docx')),
+  });
+  await page.locator('.dd-file-chosen').waitFor();
+  await page.locator('#dd-custom-1').fill('(a) States shall cooperate fully.\n\n(b) States shall share information.');
+  await page.locator('.dd-custom-actions .dd-primary').click();
+  await page.locator('.dd-custom-keep .dd-keep-link').waitFor();
+  const original = await rows(page);
+  assert.ok(original.includes('unchanged:0001-b,0002-b'), original.join(' '));
+  const link = page.url();
+  await done(session);
+  const fresh = await open(browser);
+  await fresh.page.goto(link);
+  await fresh.page.locator('.dd-custom-banner').waitFor();
+  assert.deepEqual(await rows(fresh.page), original);
+  assert.match(await fresh.page.locator('.dd-toast').textContent(), /numbered\.docx: tracked changes were accepted/);
+  await done(fresh);
 });
 
 test('a damaged or newer link says why in the panel', async () => {
