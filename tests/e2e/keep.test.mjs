@@ -167,6 +167,9 @@ test('a damaged or newer link says why in the panel', async () => {
   // Another value in the address of the open page: it reloads itself and reads that one.
   await page.goto(`${server.origin}/index.html#&cmp=1.AAAAAAAA`);
   await page.waitForFunction(() => /damaged/.test(document.querySelector('.dd-custom-failure')?.textContent ?? ''));
+  // The bundled drafts' links do not repeat the damaged value.
+  const href = await page.locator('.dd-app [id="2015-7"] .dd-share-menu a').getAttribute('href');
+  assert.ok(!href.includes('cmp=') && href.includes('p/2015-7/'), href);
   await done(session);
 });
 

@@ -196,7 +196,12 @@ pub fn open(incoming: Incoming, done: impl FnOnce(Result<[Input; 2], String>) + 
                 .map_err(|_| "its data is damaged (it does not decompress)".to_string()),
             Err(e) => Err(reason(&e)),
         };
-        done(payload.and_then(|p| shared::unpack(&p).map_err(|e| e.to_string())));
+        let read = payload.and_then(|p| shared::unpack(&p).map_err(|e| e.to_string()));
+        if read.is_err() {
+            // Nothing to carry: links and the address stop repeating the damaged value.
+            set(None);
+        }
+        done(read);
     });
 }
 
