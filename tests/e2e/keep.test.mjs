@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, open, ready, finish } from './harness.mjs';
@@ -68,6 +69,7 @@ test('a copied link opens the same comparison in a fresh browser, with its view,
   const original = await rows(page);
   assert.deepEqual(original, ['unchanged:0001-p-1,0002-p-1', 'changed:0001-a,0002-a', 'changed:0001-b,0002-c']);
   assert.match(page.url(), /#&cmp=1\.[A-Za-z0-9_-]+$/, 'the address carries the comparison');
+  assert.equal(await page.locator('.dd-print-url').count(), 0, 'no pages of base64 in print');
   await page.locator('.dd-seg', { hasText: 'Inline redline' }).click();
   assert.match(page.url(), /#view=inline&cmp=1\./, 'a view change keeps it');
   await page.locator('.dd-keep-link').click();
@@ -111,16 +113,63 @@ test('a copied link opens the same comparison in a fresh browser, with its view,
   await done(second);
 });
 
+test('a link to another comparison, pasted into the address bar of an open one, opens that one', async () => {
+  const session = await open(browser);
+  const { page } = session;
+  await panel(page);
+  await compare(page, OLD, NEW);
+  const first = page.url().split('#')[1];
+  const firstRows = await rows(page);
+  await page.locator('.dd-custom-banner button').click();
+  await page.locator('.dd-custom-open').click();
+  await compare(page, '(a) One.\n\n(b) Two.', '(a) One.\n\n(b) Three.\n\n(c) Four.');
+  assert.notDeepEqual(await rows(page), firstRows);
+  await page.evaluate((h) => { location.hash = h; }, `0002-a&${first.replace(/^&/, '')}`);
+  await page.waitForFunction(() => document.querySelector('[id="0002-p-1"]'));
+  await page.locator('.dd-custom-banner').waitFor();
+  assert.deepEqual(await rows(page), firstRows);
+  await page.waitForFunction(() => document.activeElement?.closest('[id="0002-a"]'));
+  await done(session);
+});
+
+test('a Word file travels in the link too, as its bytes, and is read again by the worker', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'dd-keep-word-'));
+  const source = new URL('../../crates/core/tests/fixtures/word/numbered.fodt', import.meta.url).pathname;
+  execFileSync('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', 'docx', '--outdir', out, source], { stdio: 'ignore' });
+  const session = await open(browser);
+  const { page } = session;
+  await panel(page);
+  await page.locator('.dd-custom-col').nth(0).locator('input[type=file]').setInputFiles({
+    name: 'numbered.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: readFileSync(join(out, 'numbered.docx')),
+  });
+  await page.locator('.dd-file-chosen').waitFor();
+  await page.locator('#dd-custom-1').fill('(a) States shall cooperate fully.\n\n(b) States shall share information.');
+  await page.locator('.dd-custom-actions .dd-primary').click();
+  await page.locator('.dd-custom-keep .dd-keep-link').waitFor();
+  const original = await rows(page);
+  assert.ok(original.includes('unchanged:0001-b,0002-b'), original.join(' '));
+  const link = page.url();
+  await done(session);
+  const fresh = await open(browser);
+  await fresh.page.goto(link);
+  await fresh.page.locator('.dd-custom-banner').waitFor();
+  assert.deepEqual(await rows(fresh.page), original);
+  assert.match(await fresh.page.locator('.dd-toast').textContent(), /numbered\.docx: tracked changes were accepted/);
+  await done(fresh);
+});
+
 test('a damaged or newer link says why in the panel', async () => {
   const session = await open(browser);
   const { page } = session;
   await page.goto(`${server.origin}/index.html#&cmp=2.AAAA`);
   await page.locator('.dd-custom-failure').waitFor();
   assert.match(await page.locator('.dd-custom-failure').textContent(), /newer version of draftdiff/);
+  // Another value in the address of the open page: it reloads itself and reads that one.
   await page.goto(`${server.origin}/index.html#&cmp=1.AAAAAAAA`);
-  await page.reload();
-  await page.locator('.dd-custom-failure').waitFor();
-  assert.match(await page.locator('.dd-custom-failure').textContent(), /damaged/);
+  await page.waitForFunction(() => /damaged/.test(document.querySelector('.dd-custom-failure')?.textContent ?? ''));
+  // The bundled drafts' links do not repeat the damaged value.
+  const href = await page.locator('.dd-app [id="2015-7"] .dd-share-menu a').getAttribute('href');
+  assert.ok(!href.includes('cmp=') && href.includes('p/2015-7/'), href);
   await done(session);
 });
 

@@ -27,10 +27,10 @@
 //
 // 2026-12-02, keeping a reader's comparison (issue #18, items 3-4: the link carries the two
 // documents, "Save as one file", debounced saving with refusals reported): the viewer wasm went
-// from 173.6 to 183.4 KiB brotli (+9.8: the link grammar and payload in core link::shared, the
+// from 173.6 to 183.5 KiB brotli (+9.9: the link grammar and payload in core link::shared, the
 // browser's CompressionStream, the saved file's assembly and download in platform::share, the
-// panel's bar), the full page 189.4 -> 199.5 KiB, the single file 1511.8 -> 1561.2 KiB raw and
-// 424.5 -> 436.9 KiB brotli. Raised on purpose (page 205, single file 1600 / 448); the compressor
+// panel's bar), the full page 189.4 -> 199.7 KiB, the single file 1511.8 -> 1562.8 KiB raw and
+// 424.5 -> 439.5 KiB brotli. Raised on purpose (page 205, single file 1600 / 448); the compressor
 // is the browser's, so no DEFLATE code came into either wasm.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

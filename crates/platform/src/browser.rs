@@ -39,6 +39,12 @@ pub fn on_hash_change(f: impl Fn(String) + 'static) -> [Listener; 2] {
     let f = std::rc::Rc::new(f);
     SEEN.with(|s| *s.borrow_mut() = current_hash());
     let handler = move |_: &web_sys::Event| {
+        // A link to another reader's comparison, pasted into this page's address bar or reached
+        // by Back: the page opens it as it opens any link, from the start.
+        if crate::share::other_comparison() {
+            let _ = window().location().reload();
+            return;
+        }
         let hash = current_hash();
         let new = SEEN.with(|s| std::mem::replace(&mut *s.borrow_mut(), hash.clone()) != hash);
         if new {

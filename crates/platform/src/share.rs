@@ -93,6 +93,17 @@ pub fn link_problem() -> Option<Rc<str>> {
     current()?.link.err()
 }
 
+/// Whether the address now names a comparison (`cmp=…`) other than the one this page carries.
+pub fn other_comparison() -> bool {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    match shared::split(&hash).1 {
+        Some(value) => link_segment().is_none_or(|ours| ours.strip_prefix("cmp=") != Some(value)),
+        None => false,
+    }
+}
+
 /// Whether there is a comparison to save as a file.
 pub fn kept() -> bool {
     current().is_some_and(|k| k.compressed.is_some())
@@ -185,7 +196,12 @@ pub fn open(incoming: Incoming, done: impl FnOnce(Result<[Input; 2], String>) + 
                 .map_err(|_| "its data is damaged (it does not decompress)".to_string()),
             Err(e) => Err(reason(&e)),
         };
-        done(payload.and_then(|p| shared::unpack(&p).map_err(|e| e.to_string())));
+        let read = payload.and_then(|p| shared::unpack(&p).map_err(|e| e.to_string()));
+        if read.is_err() {
+            // Nothing to carry: links and the address stop repeating the damaged value.
+            set(None);
+        }
+        done(read);
     });
 }
 

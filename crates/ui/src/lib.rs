@@ -333,13 +333,20 @@ pub fn app(props: &AppProps) -> Html {
             { for sections }
         </>
     };
+    // A reader's comparison prints no address: its link holds both documents (pages of
+    // base64 on paper), and the page's address alone would open the bundled drafts.
+    let print_url = if custom.is_some() {
+        AttrValue::default()
+    } else {
+        browser::share_url(&props.host, &link::format(&state.view)).into()
+    };
     html! {
         <div class={classes} ref={root.clone()}>
             if !frame {
                 // Focus the comparison without touching the URL (a `#dd-main` hash would be read as a link).
                 <a class="dd-skip" href="#dd-main" onclick={ let r = root.clone(); Callback::from(move |e: MouseEvent| { e.prevent_default(); keys::focus_in(r.cast(), "#dd-main"); }) }>{ "Skip to the comparison" }</a>
             }
-            <header::Header cmp={shared.clone()} compact={frame} own_document={!matches!(props.host, Host::Element { .. })} view={state.view.clone()} url={browser::share_url(&props.host, &link::format(&state.view))} />
+            <header::Header cmp={shared.clone()} compact={frame} own_document={!matches!(props.host, Host::Element { .. })} view={state.view.clone()} url={print_url} />
             <toolbar::Toolbar cmp={shared.clone()} view={state.view.clone()} visible={Rc::new(visible.clone())} {found} dispatch={dispatch.clone()} host={props.host.clone()}
                 help_open={help.open} on_help={help.toggle.clone()} on_help_close={help.close.clone()} />
             if frame {
