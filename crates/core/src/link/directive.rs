@@ -106,8 +106,14 @@ mod tests {
         assert_eq!(d, vec![passage("start", Some("end"))]);
         assert!(text_directives("x#2015-7").is_empty());
         assert!(text_directives("x#:~:text=").is_empty());
-        assert!(text_directives("x#:~:text=a,b,c").is_empty(), "three terms is not a directive");
-        assert!(text_directives("x#:~:text=a,%20").is_empty(), "an empty end is not a directive");
+        assert!(
+            text_directives("x#:~:text=a,b,c").is_empty(),
+            "three terms is not a directive"
+        );
+        assert!(
+            text_directives("x#:~:text=a,%20").is_empty(),
+            "an empty end is not a directive"
+        );
         assert!(text_directives("x#:~:other=a").is_empty());
     }
 

@@ -43,8 +43,8 @@ mod tests;
 
 pub use crate::themes::Match;
 pub use anchor::Anchor;
-pub use hash::{format, parse};
 pub use directive::{text_directive, text_directives};
+pub use hash::{format, parse};
 pub use page::{hash_with_directive, page_link, page_path, site_root};
 pub(crate) use state::tidy;
 pub use state::{Parsed, Passage, Problem, Reason, Show, View, ViewState};
