@@ -350,7 +350,8 @@ test('320 px: no horizontal scrolling, stacked pairs, wrapping chips, every cont
   const width = () => p.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(await width() <= 320, `scrollWidth ${await width()}`);
   const layout = await p.evaluate(() => {
-    const row = document.querySelector('.dd-row .dd-cells:not(.dd-one)');
+    // The first pair on screen (rows the filter drops, and collapsed parts, are hidden).
+    const row = [...document.querySelectorAll('.dd-row .dd-cells:not(.dd-one)')].find((c) => c.getClientRects().length > 0);
     const [a, b] = [...row.children].map((c) => c.getBoundingClientRect());
     const chips = [...document.querySelectorAll('.dd-chip')].map((c) => c.getBoundingClientRect().top);
     const off = [...document.querySelectorAll('.dd-app :is(button, a[href], input, summary)')]
@@ -370,7 +371,7 @@ test('320 px: no horizontal scrolling, stacked pairs, wrapping chips, every cont
     async () => { await p.locator('.dd-keys-button').click(); await p.locator('.dd-shortcuts').waitFor(); },
     async () => { await p.locator('.dd-embed-button').click(); await p.locator('.dd-dialog').waitFor(); },
     async () => { await p.locator('#dd-search-input').fill('information'); await p.locator('mark.dd-hit:visible').first().waitFor(); },
-    async () => { await p.locator('.dd-share summary').first().click(); },
+    async () => { await p.locator('.dd-share summary:visible').first().click(); },
   ]) {
     await action();
     assert.ok(await width() <= 320, `scrollWidth ${await width()} after ${action}`);
@@ -382,7 +383,8 @@ test('1440 px: side by side in two columns, no horizontal scrolling', async () =
   const session = await page('/index.html', { viewport: { width: 1440, height: 900 } });
   const p = session.page;
   const layout = await p.evaluate(() => {
-    const row = document.querySelector('.dd-row .dd-cells:not(.dd-one)');
+    // The first pair on screen (rows the filter drops, and collapsed parts, are hidden).
+    const row = [...document.querySelectorAll('.dd-row .dd-cells:not(.dd-one)')].find((c) => c.getClientRects().length > 0);
     const [a, b] = [...row.children].map((c) => c.getBoundingClientRect());
     return { scroll: document.documentElement.scrollWidth, sideBySide: Math.abs(a.top - b.top) < 2 && b.left > a.right, widths: [a.width, b.width] };
   });
