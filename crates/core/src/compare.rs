@@ -154,6 +154,19 @@ impl Comparison {
         self.all_themes()[slot(side)][index]
     }
 
+    /// The themes whose keywords occur in provision `index` of one side: what highlighting the
+    /// selected themes' keywords can mark there. For a reader's text these are its themes
+    /// ([`Comparison::themes_of`]: detected once, by the worker); a bundled draft's hand tags
+    /// may differ from its keywords, so its (short) text is scanned.
+    pub fn keyword_themes(&self, side: Side, index: usize) -> ThemeSet {
+        let p = &self.doc(side).provisions[index];
+        if p.status.is_none() {
+            self.themes_of(side, index)
+        } else {
+            themes::detect(&p.text)
+        }
+    }
+
     /// The themes of every provision, old side then new (see [`Comparison::themes_of`]).
     /// [`crate::wire`] ships them with a reader's comparison, so the worker detects them and
     /// the viewer's first render does not scan megabytes of text for keywords.

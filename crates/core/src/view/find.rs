@@ -355,6 +355,8 @@ mod tests {
                         c.search_text(side, i),
                         draftdiff_data::fold::fold(&doc.provisions[i].text)
                     );
+                    let text = &doc.provisions[i].text;
+                    assert_eq!(c.keyword_themes(side, i), crate::themes::detect(text), "{text}");
                 }
                 let absent = crate::link::Anchor {
                     year: doc.year,
