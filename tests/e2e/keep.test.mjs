@@ -58,7 +58,16 @@ async function compare(page, old, neu) {
 }
 
 /** Every aligned row: its kind and the anchors of its provisions (in any view: a merged redline holds one as an alias). */
-const rows = (page) => page.$$eval('.dd-row', (rs) => rs.map((r) => `${r.dataset.kind}:${[...r.querySelectorAll('.dd-prov[id], .dd-alias[id]')].map((p) => p.id).sort().join(',')}`));
+// Every row, once all are on the page: a long comparison renders a step per frame, and the
+// summary line says how many pairs there are.
+const rows = async (page) => {
+  await page.waitForFunction(() => {
+    const total = document.querySelector('.dd-app .dd-count')?.textContent.match(/(\d+) aligned pairs/)?.[1];
+    return total && document.querySelectorAll('.dd-app .dd-row').length === Number(total);
+  });
+  return rowsNow(page);
+};
+const rowsNow = (page) => page.$$eval('.dd-row', (rs) => rs.map((r) => `${r.dataset.kind}:${[...r.querySelectorAll('.dd-prov[id], .dd-alias[id]')].map((p) => p.id).sort().join(',')}`));
 
 test('a copied link opens the same comparison in a fresh browser, with its view, and keeps it', async () => {
   const first = await open(browser);
@@ -168,6 +177,7 @@ test('a damaged or newer link says why in the panel', async () => {
   await page.goto(`${server.origin}/index.html#&cmp=1.AAAAAAAA`);
   await page.waitForFunction(() => /damaged/.test(document.querySelector('.dd-custom-failure')?.textContent ?? ''));
   // The bundled drafts' links do not repeat the damaged value.
+  await page.locator('.dd-app [id="2015-7"] .dd-share summary').click();
   const href = await page.locator('.dd-app [id="2015-7"] .dd-share-menu a').getAttribute('href');
   assert.ok(!href.includes('cmp=') && href.includes('p/2015-7/'), href);
   await done(session);

@@ -15,7 +15,7 @@ use draftdiff_core::compare::Side;
 use draftdiff_core::diff::Change;
 use draftdiff_core::link::{Anchor, Passage, View};
 use draftdiff_core::segments::{inline_pieces, side_pieces};
-use draftdiff_core::themes::{self, ThemeSet};
+use draftdiff_core::themes::ThemeSet;
 use draftdiff_core::view::labels::{absent, kind_key, kind_label, similarity, word_counts, SIMILARITY_TITLE};
 use yew::prelude::*;
 
@@ -47,11 +47,10 @@ pub struct RowProps {
 /// either side. Highlights of the others are empty whatever is selected, so leaving them out of
 /// the content's props lets Yew skip the rows a chip does not touch.
 fn relevant(cmp: &draftdiff_core::compare::Comparison, pair: usize) -> ThemeSet {
-    let text = |side| cmp.index(pair, side).map(|i| &*cmp.doc(side).provisions[i].text);
     [Side::Old, Side::New]
         .into_iter()
-        .filter_map(text)
-        .fold(ThemeSet::EMPTY, |set, t| set.union(themes::detect(t)))
+        .filter_map(|side| Some(cmp.keyword_themes(side, cmp.index(pair, side)?)))
+        .fold(ThemeSet::EMPTY, ThemeSet::union)
 }
 
 /// One aligned pair: the row element around its content.
