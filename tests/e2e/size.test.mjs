@@ -32,6 +32,13 @@
 // panel's bar), the full page 189.4 -> 199.7 KiB, the single file 1511.8 -> 1562.8 KiB raw and
 // 424.5 -> 439.5 KiB brotli. Raised on purpose (page 205, single file 1600 / 448); the compressor
 // is the browser's, so no DEFLATE code came into either wasm.
+//
+// 2026-12-02, session 5 (merged: the pre-render writes the app's own rows, .odt reading and
+// per-comparison caches, a reader's comparison kept and shared, show= in the integrations): viewer
+// wasm 189.0 KiB brotli, index.html 84.3 raw / 8.5 br (the static text is the app's markup: no
+// second paint), full page 209.0 KiB; the worker 165.4 KiB (the .odt reader, and the themes of a
+// reader's provisions now detected in the worker); the single file 1684.2 KiB raw / 458.3 brotli.
+// Budgets follow (+~3%), raised on purpose; the 100 KiB target stays open (see BENCHMARKS.md).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -41,14 +48,14 @@ import { measure, total, table, kb, MODES } from '../bench/sizes.mjs';
 
 const KiB = 1024;
 /** Full page (index.html, css, loader, glue, wasm, favicon), brotli q11. Target 100 KiB. */
-const PAGE_BROTLI_BUDGET = 205 * KiB;
+const PAGE_BROTLI_BUDGET = 215 * KiB;
 /** The iframe host script, raw (it is the only thing a blog page loads besides the iframe). */
 const HOST_RAW_BUDGET = 2 * KiB;
 /** The single file: on disk (raw) and over the wire (brotli). */
-const SINGLE_RAW_BUDGET = 1600 * KiB;
-const SINGLE_BROTLI_BUDGET = 448 * KiB;
+const SINGLE_RAW_BUDGET = 1735 * KiB;
+const SINGLE_BROTLI_BUDGET = 472 * KiB;
 /** The compare worker (loader, glue, wasm), brotli: loaded only on "Compare", never by an embed. */
-const WORKER_BROTLI_BUDGET = 161 * KiB;
+const WORKER_BROTLI_BUDGET = 170 * KiB;
 
 const sizes = measure(dist);
 console.log(`\nwidget sizes (KiB; dist/)\n${table(sizes)}\n`);
