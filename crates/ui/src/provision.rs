@@ -193,7 +193,7 @@ pub fn provision_view(p: &ProvisionProps) -> Html {
             share_url
         );
         html! { <>
-            if let Some(why) = sharing.clone() {
+            if let Some(why) = sharing {
                 <p class="dd-share-off">{ why }</p>
             } else {
                 <a class="dd-button" href={share_url.clone()} onclick={go_here}>{ "Link" }</a>
