@@ -5,7 +5,7 @@
 // sees the static text first. See also find.test.mjs (the reader's place, text fragments).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, ready, finish } from './harness.mjs';
+import { serve, launch, open, ready, finish, held } from './harness.mjs';
 
 let server;
 let browser;
@@ -17,30 +17,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** Records layout shifts, LCP entries and the moment the app mounted (the first `.dd-app`). */
-function recorders() {
-  window.__shifts = [];
-  window.__lcp = [];
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__shifts.push({ t: e.startTime, v: e.value, input: e.hadRecentInput }); })
-    .observe({ type: 'layout-shift', buffered: true });
-  new PerformanceObserver((l) => {
-    for (const e of l.getEntries()) window.__lcp.push({ t: e.startTime, size: e.size, el: e.element ? `${e.element.tagName}.${e.element.className} in ${e.element.closest('[id]')?.id}` : null });
-  }).observe({ type: 'largest-contentful-paint', buffered: true });
-  new MutationObserver((_, o) => {
-    if (document.querySelector('.dd-app')) { window.__mounted = performance.now(); o.disconnect(); }
-  }).observe(document, { childList: true, subtree: true });
-}
-
-/** A page whose wasm is held until `release()`: the static text is all there is until then. */
-async function held(options = {}) {
-  const ctx = await open(browser, options);
-  let release;
-  const gate = new Promise((r) => { release = r; });
-  await ctx.page.route('**/draftdiff_bg.wasm', async (route) => { await gate; await route.continue(); });
-  await ctx.page.addInitScript(recorders);
-  return { ...ctx, release };
-}
 
 /** Every row of the page as a canonical string: elements with sorted attributes and their text;
  * the Share menu's contents left out (the app renders them when the menu opens). */
@@ -63,7 +39,7 @@ const sizes = (page, scope) => page.evaluate((scope) => [...document.querySelect
   }), scope);
 
 test('the pre-rendered rows are the app\'s rows, element for element and pixel for pixel', async () => {
-  const ctx = await held();
+  const ctx = await held(browser);
   await ctx.page.goto(`${server.origin}/index.html`);
   await ctx.page.locator('.dd-static .dd-row').first().waitFor({ state: 'attached' });
   const [staticRows, staticSizes] = [await rows(ctx.page, '.dd-static'), await sizes(ctx.page, '.dd-static')];
@@ -88,7 +64,7 @@ for (const [name, options] of [
 ]) {
   for (const hash of ['', '#2015-9']) {
     test(`no largest paint and no layout shift after the app mounts (${name}, index.html${hash || ' at the top'})`, async () => {
-      const ctx = await held(options);
+      const ctx = await held(browser, options);
       await ctx.page.goto(`${server.origin}/index.html${hash}`);
       await ctx.page.waitForTimeout(500);
       ctx.release();

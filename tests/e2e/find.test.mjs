@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, open, ready, finish, root, shot } from './harness.mjs';
+import { serve, launch, open, ready, finish, root, shot, held } from './harness.mjs';
 
 let server;
 let browser;
@@ -29,29 +29,6 @@ const TEXTS = fs.readdirSync(path.join(root, 'data/corpus')).filter((f) => f.end
 const norm = (s) => s.toLowerCase().replace(/\s+/g, ' ');
 /** How often `phrase` occurs in the drafts (case-insensitive, any whitespace). */
 const occurrences = (phrase) => TEXTS.reduce((n, t) => n + norm(t).split(norm(phrase)).length - 1, 0);
-
-/** Records layout shifts, LCP entries and the moment the app mounted (first `.dd-app`). */
-function recorders() {
-  window.__shifts = [];
-  window.__lcp = [];
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__shifts.push({ t: e.startTime, v: e.value }); })
-    .observe({ type: 'layout-shift', buffered: true });
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lcp.push({ t: e.startTime, size: e.size, text: e.element?.textContent.slice(0, 40) }); })
-    .observe({ type: 'largest-contentful-paint', buffered: true });
-  new MutationObserver((_, o) => {
-    if (document.querySelector('.dd-app')) { window.__mounted = performance.now(); o.disconnect(); }
-  }).observe(document, { childList: true, subtree: true });
-}
-
-/** A page whose wasm is held until `release()`: the static text is all there is until then. */
-async function held(options = {}) {
-  const ctx = await open(browser, options);
-  let release;
-  const gate = new Promise((r) => { release = r; });
-  await ctx.page.route('**/draftdiff_bg.wasm', async (route) => { await gate; await route.continue(); });
-  await ctx.page.addInitScript(recorders);
-  return { ...ctx, release };
-}
 
 /** The provision text under the viewport's top: its provision's id and its top, in px. */
 const underTop = (page) => page.evaluate(() => {
@@ -82,7 +59,7 @@ const expanded = (page, part) => page.locator(`#dd-part-${part} button`).getAttr
 
 for (const [name, url] of [['the page', '/index.html'], ['the single file', '/draftdiff.html']]) {
   test(`a text fragment to a preamble phrase opens the preamble and shows the phrase (${name})`, async () => {
-    const ctx = await held();
+    const ctx = await held(browser);
     await ctx.page.goto(`${server.origin}${url}#:~:text=Recalling%20its%20resolutions`);
     await ctx.page.waitForTimeout(300);
     ctx.release();
@@ -101,7 +78,7 @@ for (const [name, url] of [['the page', '/index.html'], ['the single file', '/dr
 }
 
 test('a text fragment to a phrase in the code lands on it, not on the footer', async () => {
-  const ctx = await held();
+  const ctx = await held(browser);
   await ctx.page.goto(`${server.origin}/index.html#:~:text=information%20weapons`);
   await ctx.page.waitForTimeout(300);
   ctx.release();
@@ -165,7 +142,7 @@ for (const [how, go] of [
   ['the reader scrolling', async (p) => { await p.goto(`${server.origin}/index.html`); await p.mouse.wheel(0, 2600); }],
 ]) {
   test(`mounting keeps the reader's place after ${how}`, async () => {
-    const ctx = await held();
+    const ctx = await held(browser);
     await go(ctx.page);
     await ctx.page.waitForTimeout(400);
     const before = await underTop(ctx.page);
@@ -185,7 +162,7 @@ for (const [how, go] of [
 }
 
 test('mounting keeps a selection made in the static text', async () => {
-  const ctx = await held();
+  const ctx = await held(browser);
   await ctx.page.goto(`${server.origin}/index.html#2015-7`);
   await ctx.page.waitForTimeout(300);
   const picked = await ctx.page.evaluate(() => {

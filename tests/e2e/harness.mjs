@@ -187,3 +187,27 @@ export async function matchesBaseline(page, name, clip, { tolerance = 0.002, del
     await context.close();
   }
 }
+
+/** Records layout shifts, LCP entries and the moment the app mounted (the first `.dd-app`). */
+function recorders() {
+  window.__shifts = [];
+  window.__lcp = [];
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__shifts.push({ t: e.startTime, v: e.value, input: e.hadRecentInput }); })
+    .observe({ type: 'layout-shift', buffered: true });
+  new PerformanceObserver((l) => {
+    for (const e of l.getEntries()) window.__lcp.push({ t: e.startTime, size: e.size, el: e.element ? `${e.element.tagName}.${e.element.className} in ${e.element.closest('[id]')?.id}` : null });
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+  new MutationObserver((_, o) => {
+    if (document.querySelector('.dd-app')) { window.__mounted = performance.now(); o.disconnect(); }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+/** A page whose wasm is held until `release()`: the static text is all there is until then. */
+export async function held(browser, options = {}) {
+  const ctx = await open(browser, options);
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await ctx.page.route('**/draftdiff_bg.wasm', async (route) => { await gate; await route.continue(); });
+  await ctx.page.addInitScript(recorders);
+  return { ...ctx, release };
+}

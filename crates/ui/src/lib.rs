@@ -62,14 +62,17 @@ pub struct AppProps {
 /// A part's rows, hidden until found while the part is collapsed (find-in-page and text
 /// fragments reveal them and fire `beforematch`). Built by hand: `html!` treats `hidden` as a
 /// boolean attribute, and `until-found` is its third state.
-fn part_body(part: Part, open: bool, rows: Html) -> Html {
+fn part_body(part: Part, open: bool, empty: Option<Html>, rows: impl Iterator<Item = Html>) -> Html {
     let mut div = yew::virtual_dom::VTag::new("div");
     div.add_attribute("class", "dd-part-body");
     div.add_attribute("data-part", part.key());
     if !open {
         div.add_attribute("hidden", "until-found");
     }
-    div.add_child(rows);
+    div.add_children(empty);
+    // The rows as one keyed list of their own, so a list that grows (a long comparison
+    // rendered a step at a time) keeps the rows it had.
+    div.add_child(yew::virtual_dom::VList::with_children(rows.collect(), None).into());
     div.into()
 }
 
@@ -278,18 +281,15 @@ pub fn app(props: &AppProps) -> Html {
                         <span class="dd-part-count">{ labels::part_count(shown, pairs.len()) }</span>
                     </button>
                 </h2>
-                { part_body(part, open, html! { <>
-                    if shown == 0 {
-                        <p class="dd-empty-part">{ "No provision in this part carries the selected themes." }</p>
-                    }
-                    { for pairs.iter().filter(|&&p| p < row_limit || focus_pair.is_some_and(|(fp, _)| fp == p)).map(|&p| html! {
-                        <row::RowView key={p} cmp={shared.clone()} pair={p} view={state.view.view} shown={kept[p]}
-                            selected={selected} query={if has_hits[p] { state.view.query.clone() } else { String::new() }}
-                            focused={focus_pair.filter(|(fp, _)| *fp == p).map(|(_, s)| s)}
-                            passage={state.view.passage.clone().filter(|_| focus_pair.is_some_and(|(fp, _)| fp == p))}
-                            revealed={revealed == Some(p)} dispatch={dispatch.clone()} host={props.host.clone()} notes={state.view.notes} />
-                    }) }
-                </> }) }
+                { part_body(part, open, (shown == 0).then(|| html! {
+                    <p class="dd-empty-part">{ "No provision in this part carries the selected themes." }</p>
+                }), pairs.iter().filter(|&&p| p < row_limit || focus_pair.is_some_and(|(fp, _)| fp == p)).map(|&p| html! {
+                    <row::RowView key={p} cmp={shared.clone()} pair={p} view={state.view.view} shown={kept[p]}
+                        selected={selected} query={if has_hits[p] { state.view.query.clone() } else { String::new() }}
+                        focused={focus_pair.filter(|(fp, _)| *fp == p).map(|(_, s)| s)}
+                        passage={state.view.passage.clone().filter(|_| focus_pair.is_some_and(|(fp, _)| fp == p))}
+                        revealed={revealed == Some(p)} dispatch={dispatch.clone()} host={props.host.clone()} notes={state.view.notes} />
+                })) }
             </section>
         }
     });

@@ -140,7 +140,11 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
         let d = d.clone();
         Callback::from(move |_| d.dispatch(Action::ClearThemes))
     };
-    let summary = Summary::of(cmp, p.visible.iter().copied());
+    // Counting words walks every kept pair's diff (megabytes for a reader's long texts): only
+    // when the filter changes, not on every keystroke in the search box.
+    let summary = use_memo((p.cmp.clone(), p.visible.clone()), |(shared, visible)| {
+        Summary::of(&shared.0, visible.iter().copied())
+    });
     let embed_open = use_state(|| false);
     let toggle_embed = {
         let e = embed_open.clone();

@@ -26,7 +26,7 @@
 //! Opening the archive, its limits and errors, and the notes are shared with `.odt` files
 //! (`office.rs`).
 
-use super::office::{attr, reader, text, Counter, Found, Package};
+use super::office::{self, attr, reader, text, Counter, Found, Package};
 use super::InputError;
 use quick_xml::events::Event;
 use std::collections::{HashMap, HashSet};
@@ -460,13 +460,7 @@ fn walk(
                 }
                 "tc" if tables == 1 => row.push(std::mem::take(&mut cell)),
                 "tr" if tables == 1 => {
-                    let text = row
-                        .iter()
-                        .map(|c| c.trim())
-                        .filter(|c| !c.is_empty())
-                        .collect::<Vec<_>>()
-                        .join("\t");
-                    if !text.is_empty() {
+                    if let Some(text) = office::table_row(&row) {
                         out.push((note.clone(), text));
                     }
                 }

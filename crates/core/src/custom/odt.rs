@@ -31,7 +31,7 @@
 //!   drawings, frames and text boxes are left out (a note says which were present); headers
 //!   and footers live in `styles.xml` and are not read.
 
-use super::office::{attr, format_counter, reader, text, Counter, Found, Package};
+use super::office::{self, attr, format_counter, reader, text, Counter, Found, Package};
 use super::InputError;
 use quick_xml::events::{BytesStart, Event};
 use std::collections::HashMap;
@@ -467,13 +467,7 @@ fn walk(xml: &str, styles: &ListStyles) -> Result<Found, quick_xml::Error> {
                 "note" => in_note = None,
                 "table-cell" | "covered-table-cell" if tables == 1 => row.push(std::mem::take(&mut cell)),
                 "table-row" if tables == 1 => {
-                    let text = row
-                        .iter()
-                        .map(|c| c.trim())
-                        .filter(|c| !c.is_empty())
-                        .collect::<Vec<_>>()
-                        .join("\t");
-                    if !text.is_empty() {
+                    if let Some(text) = office::table_row(&row) {
                         found.paragraphs.push(text);
                     }
                 }

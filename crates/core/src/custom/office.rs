@@ -266,6 +266,18 @@ pub(super) fn text<'e>(event: &'e Event) -> Result<Option<Cow<'e, str>>, quick_x
     })
 }
 
+/// One table row as one paragraph: its non-empty cells, trimmed, joined by tabs (a row reads
+/// across, and a tab keeps the cells apart in the redline); `None` for a row without text.
+pub(super) fn table_row(cells: &[String]) -> Option<String> {
+    let text = cells
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect::<Vec<_>>()
+        .join("\t");
+    (!text.is_empty()).then_some(text)
+}
+
 /// What a walk of a file found: its paragraphs, and besides them what the notes report.
 #[derive(Debug, Default)]
 pub(super) struct Found {
