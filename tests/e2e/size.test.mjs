@@ -39,6 +39,8 @@
 // second paint), full page 209.0 KiB; the worker 165.4 KiB (the .odt reader, and the themes of a
 // reader's provisions now detected in the worker); the single file 1684.2 KiB raw / 458.3 brotli.
 // Budgets follow (+~3%), raised on purpose; the 100 KiB target stays open (see BENCHMARKS.md).
+// Then the single file carries both wasm modules DEFLATE-compressed (the browser inflates them
+// with DecompressionStream): 1684.2 -> 711.4 KiB raw, 458.3 -> 443.6 KiB brotli; budgets down.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -52,8 +54,8 @@ const PAGE_BROTLI_BUDGET = 215 * KiB;
 /** The iframe host script, raw (it is the only thing a blog page loads besides the iframe). */
 const HOST_RAW_BUDGET = 2 * KiB;
 /** The single file: on disk (raw) and over the wire (brotli). */
-const SINGLE_RAW_BUDGET = 1735 * KiB;
-const SINGLE_BROTLI_BUDGET = 472 * KiB;
+const SINGLE_RAW_BUDGET = 735 * KiB;
+const SINGLE_BROTLI_BUDGET = 457 * KiB;
 /** The compare worker (loader, glue, wasm), brotli: loaded only on "Compare", never by an embed. */
 const WORKER_BROTLI_BUDGET = 170 * KiB;
 
