@@ -125,7 +125,6 @@ pub fn theme_chips(p: &ControlProps) -> Html {
 /// View mode switch, theme chips and summary.
 #[function_component(Toolbar)]
 pub fn toolbar(p: &ToolbarProps) -> Html {
-    let cmp = &p.cmp.0;
     let d = &p.dispatch;
     let whole = use_memo(p.cmp.clone(), |shared| Summary::of(&shared.0, 0..shared.0.pairs.len()));
     let filtered = !p.view.themes.is_empty();
