@@ -36,6 +36,25 @@ async function panel(page) {
   await page.locator('#dd-custom-0').waitFor();
 }
 
+test('a theme selected on the bundled drafts marks its keywords in the reader\'s texts too', async () => {
+  const session = await open(browser);
+  const { page } = session;
+  // Every row of the bundled drafts has worked out which themes it can mark before the
+  // reader's comparison replaces them (in rows with the same keys).
+  await page.goto(`${server.origin}/index.html#themes=human-rights,sovereignty,use-of-force`);
+  await ready(page);
+  assert.ok(await page.locator('.dd-app mark.dd-kw').count() > 0);
+  await page.locator('.dd-custom-open').click();
+  await page.locator('#dd-custom-0').fill(OLD);
+  await page.locator('#dd-custom-1').fill(NEW);
+  await page.locator('.dd-custom-actions .dd-primary').click();
+  await page.locator('.dd-custom-banner').waitFor();
+  const marks = async (id) => (await page.locator(`[id="${id}"] mark.dd-kw`).allTextContents()).map((t) => t.toLowerCase());
+  assert.ok((await marks('0001-a')).includes('human rights'), `0001-a: ${await marks('0001-a')}`);
+  assert.ok((await marks('0001-b')).includes('information weapons'), `0001-b: ${await marks('0001-b')}`);
+  await done(session);
+});
+
 test('two pasted versions get the same views, themes and search as the bundled drafts', async () => {
   const session = await open(browser);
   const { page } = session;

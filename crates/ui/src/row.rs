@@ -17,6 +17,7 @@ use draftdiff_core::link::{Anchor, Passage, View};
 use draftdiff_core::segments::{inline_pieces, side_pieces};
 use draftdiff_core::themes::ThemeSet;
 use draftdiff_core::view::labels::{absent, kind_key, kind_label, similarity, word_counts, SIMILARITY_TITLE};
+use std::cell::OnceCell;
 use yew::prelude::*;
 
 /// Properties of a row.
@@ -57,13 +58,15 @@ fn relevant(cmp: &draftdiff_core::compare::Comparison, pair: usize) -> ThemeSet 
 #[function_component(RowView)]
 pub fn row_view(p: &RowProps) -> Html {
     let kind = p.cmp.0.pairs[p.pair].row.kind;
-    // Computed on the first selection only: a page without a theme filter never scans.
-    let keywords = use_mut_ref(|| None::<ThemeSet>);
+    // Computed on the first selection only (a page without a theme filter never scans), and
+    // again for another comparison or pair: a row keeps its key when a reader's comparison
+    // replaces the bundled drafts.
+    let keywords = use_memo((p.cmp.clone(), p.pair), |_| OnceCell::new());
     let selected = if p.selected.is_empty() {
         ThemeSet::EMPTY
     } else {
-        let set = *keywords.borrow_mut().get_or_insert_with(|| relevant(&p.cmp.0, p.pair));
-        p.selected.intersection(set)
+        p.selected
+            .intersection(*keywords.get_or_init(|| relevant(&p.cmp.0, p.pair)))
     };
     // The content does not depend on whether the row is shown: hiding it renders nothing.
     let content = RowProps {
