@@ -1,7 +1,7 @@
 // Compare your own drafts: plain text and JSON, specific errors, nothing lost, nothing executed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, ready, shot, finish } from './harness.mjs';
+import { serve, launch, open, ready, shot, finish, openPanel } from './harness.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,22 +29,15 @@ const NEW = `Preamble text that stays the same.
 
 (d) States shall develop confidence-building measures.`;
 
-async function panel(page) {
-  await page.goto(`${server.origin}/index.html`);
-  await ready(page);
-  await page.locator('.dd-custom-open').click();
-  await page.locator('#dd-custom-0').waitFor();
-}
+const panel = (page) => openPanel(page, `${server.origin}/index.html`);
 
 test('a theme selected on the bundled drafts marks its keywords in the reader\'s texts too', async () => {
   const session = await open(browser);
   const { page } = session;
   // Every row of the bundled drafts has worked out which themes it can mark before the
   // reader's comparison replaces them (in rows with the same keys).
-  await page.goto(`${server.origin}/index.html#themes=human-rights,sovereignty,use-of-force`);
-  await ready(page);
+  await openPanel(page, `${server.origin}/index.html#themes=human-rights,sovereignty,use-of-force`);
   assert.ok(await page.locator('.dd-app mark.dd-kw').count() > 0);
-  await page.locator('.dd-custom-open').click();
   await page.locator('#dd-custom-0').fill(OLD);
   await page.locator('#dd-custom-1').fill(NEW);
   await page.locator('.dd-custom-actions .dd-primary').click();

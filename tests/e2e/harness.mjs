@@ -84,6 +84,14 @@ export async function ready(page) {
   await page.waitForSelector('.dd-app :is(.dd-toolbar, .dd-card)', { timeout: 20000 });
 }
 
+/** Opens `url` and, once the widget is up, its "Compare your own drafts" panel. */
+export async function openPanel(page, url) {
+  await page.goto(url);
+  await ready(page);
+  await page.locator('.dd-custom-open').click();
+  await page.locator('#dd-custom-0').waitFor();
+}
+
 /** Requests that went anywhere but `origin` (data: and blob: are in-page). */
 export function foreign(requests, origin) {
   return requests.filter((u) => !u.startsWith(origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:'));

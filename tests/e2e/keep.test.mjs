@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, open, ready, finish } from './harness.mjs';
+import { serve, launch, open, ready, finish, openPanel } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -42,12 +42,7 @@ function noise(words, seed) {
   return out.join(' ');
 }
 
-async function panel(page, hash = '') {
-  await page.goto(`${server.origin}/index.html${hash}`);
-  await ready(page);
-  await page.locator('.dd-custom-open').click();
-  await page.locator('#dd-custom-0').waitFor();
-}
+const panel = (page) => openPanel(page, `${server.origin}/index.html`);
 
 async function compare(page, old, neu) {
   await page.locator('#dd-custom-0').fill(old);
