@@ -11,15 +11,30 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yew::AppHandle;
 
-/// Reads options from JS (through serde-wasm-bindgen); unreadable options become defaults with a warning.
+/// Reads options from JS, an object of strings, name by name; a value that is not text is
+/// ignored with a warning naming it, and anything but an object gives the defaults.
 fn read_options(options: JsValue) -> EmbedOptions {
+    let mut read = EmbedOptions::default();
     if options.is_undefined() || options.is_null() {
-        return EmbedOptions::default();
+        return read;
     }
-    serde_wasm_bindgen::from_value(options).unwrap_or_else(|e| {
-        web_sys::console::warn_1(&format!("draft-diff: options ignored ({e}); using defaults").into());
-        EmbedOptions::default()
-    })
+    if !options.is_object() {
+        web_sys::console::warn_1(&"draft-diff: options ignored (not an object); using defaults".into());
+        return read;
+    }
+    for name in EmbedOptions::NAMES {
+        let value = js_sys::Reflect::get(&options, &name.into()).unwrap_or(JsValue::UNDEFINED);
+        if value.is_undefined() || value.is_null() {
+            continue;
+        }
+        match value.as_string() {
+            Some(text) => {
+                read.set(name, text);
+            }
+            None => web_sys::console::warn_1(&format!("draft-diff: option {name} is ignored: expected text").into()),
+        }
+    }
+    read
 }
 
 /// The full page's URL as the loader reported it, if it is one a link may point at.

@@ -1,8 +1,10 @@
 //! Options of an embedded widget: the `<draft-diff>` attributes and the `mount()` options.
 //!
-//! They arrive from JavaScript through `serde-wasm-bindgen` into [`EmbedOptions`]; this module
-//! turns them into a [`ViewState`] with the same rules as links, and never fails: an invalid
-//! option falls back to its default with a warning that names the attribute.
+//! They arrive from JavaScript as an object of strings, read name by name ([`EmbedOptions::NAMES`],
+//! [`EmbedOptions::set`]: a dozen optional strings need no deserialiser, and leaving serde out of the
+//! viewer keeps its wasm smaller, see BENCHMARKS.md); this module turns them into a [`ViewState`]
+//! with the same rules as links, and never fails: an invalid option falls back to its default with
+//! a warning that names the attribute.
 //!
 //! ```
 //! use draftdiff_core::embed::EmbedOptions;
@@ -14,18 +16,15 @@
 
 pub use crate::link::options::ColorScheme;
 use crate::link::{options, Anchor, Match, Problem, Reason, Show, View, ViewState};
-use serde::Deserialize;
 
 /// What a host may set, all optional text (attributes are strings).
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EmbedOptions {
     /// Provision to open at, `<year>-<id>`.
     pub provision: Option<String>,
     /// Theme ids, separated by commas or spaces.
     pub themes: Option<String>,
-    /// `any` or `all`.
-    #[serde(rename = "match")]
+    /// `any` or `all` (the option named `match`).
     pub match_mode: Option<String>,
     /// `side`, `inline`, `old` or `new`.
     pub view: Option<String>,
@@ -66,6 +65,43 @@ fn warn(attr: &str, value: &str, expected: &str) -> String {
 }
 
 impl EmbedOptions {
+    /// Every option's name, as an attribute of `<draft-diff>` and a key of `mount()`'s options.
+    pub const NAMES: [&'static str; 12] = [
+        "provision",
+        "themes",
+        "match",
+        "view",
+        "q",
+        "notes",
+        "scheme",
+        "theme",
+        "text",
+        "open",
+        "show",
+        "page",
+    ];
+
+    /// Sets the option called `name`; false for a name that is not one of [`Self::NAMES`].
+    pub fn set(&mut self, name: &str, value: String) -> bool {
+        let field = match name {
+            "provision" => &mut self.provision,
+            "themes" => &mut self.themes,
+            "match" => &mut self.match_mode,
+            "view" => &mut self.view,
+            "q" => &mut self.q,
+            "notes" => &mut self.notes,
+            "scheme" => &mut self.scheme,
+            "theme" => &mut self.theme,
+            "text" => &mut self.text,
+            "open" => &mut self.open,
+            "show" => &mut self.show,
+            "page" => &mut self.page,
+            _ => return false,
+        };
+        *field = Some(value);
+        true
+    }
+
     /// The state these options describe, with the link grammar's rules for every value (the
     /// same case rules and the same "expected …" words); well-formed themes and provisions that
     /// `known_theme` / `known_anchor` reject are dropped with a warning too.
@@ -157,6 +193,23 @@ impl EmbedOptions {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn every_name_sets_its_own_option() {
+        let mut seen: Vec<EmbedOptions> = Vec::new();
+        for name in EmbedOptions::NAMES {
+            let mut o = EmbedOptions::default();
+            assert!(o.set(name, "x".into()), "{name}");
+            assert_ne!(o, EmbedOptions::default(), "{name}");
+            assert!(!seen.contains(&o), "{name} sets the same field as another name");
+            seen.push(o);
+        }
+        let mut o = EmbedOptions::default();
+        assert!(!o.set("provisions", "2015-7".into()));
+        assert_eq!(o, EmbedOptions::default());
+        assert!(o.set("match", "all".into()));
+        assert_eq!(o.match_mode.as_deref(), Some("all"));
+    }
 
     #[test]
     fn valid_options_become_a_state() {

@@ -113,11 +113,31 @@ pub(super) fn too_big(input: &str, what: &str, bytes: usize) -> Vec<InputError> 
 
 /// `{what} 3.1 MB, more than the 2 MB {holder}`: a size over one of the limits.
 pub(super) fn over_limit(input: &str, what: &str, bytes: usize, limit: usize, holder: &str) -> Vec<InputError> {
-    let mb = |b: usize| b as f64 / (1024.0 * 1024.0);
     whole(
         input,
-        format!("{what} {:.1} MB, more than the {:.0} MB {holder}", mb(bytes), mb(limit)),
+        format!(
+            "{what} {} MB, more than the {} MB {holder}",
+            megabytes(bytes, 1),
+            megabytes(limit, 0)
+        ),
     )
+}
+
+/// `bytes` in MiB, rounded to `decimals` places: integer arithmetic, because formatting a float
+/// would bring Rust's float printer (some 10 KB of wasm) into the viewer for this message alone.
+fn megabytes(bytes: usize, decimals: u32) -> String {
+    let scale = 10u64.pow(decimals);
+    let mib = 1024 * 1024;
+    let scaled = (bytes as u64 * scale + mib / 2) / mib;
+    match decimals {
+        0 => scaled.to_string(),
+        _ => format!(
+            "{}.{:0width$}",
+            scaled / scale,
+            scaled % scale,
+            width = decimals as usize
+        ),
+    }
 }
 
 /// The count message shared by both ways in.
@@ -154,6 +174,25 @@ mod tests {
             message: "empty".into(),
         };
         assert_eq!(e.to_string(), "Later version, provision #3 (id “7”), “text”: empty.");
+    }
+
+    #[test]
+    fn sizes_read_as_the_float_printer_would_round_them() {
+        let mib = 1024 * 1024;
+        for bytes in [
+            0,
+            1,
+            mib / 20 - 1,
+            mib / 20 + 1,
+            mib,
+            3 * mib + mib / 10,
+            2 * mib - 1,
+            47 * mib / 10 + 7,
+        ] {
+            let f = bytes as f64 / mib as f64;
+            assert_eq!(megabytes(bytes, 1), format!("{f:.1}"), "{bytes}");
+            assert_eq!(megabytes(bytes, 0), format!("{f:.0}"), "{bytes}");
+        }
     }
 
     #[test]
