@@ -1,25 +1,27 @@
 //! The JS API behind `<draft-diff>` and for hosts that build pages in code:
 //! `mount(element, options)` returns a handle with `update(options)` and `destroy()`.
 //! Every mounted widget is its own Yew app; all share one wasm module and one comparison.
+//! [`Mounted`] does the work for any root component, so the full widget (the exports below,
+//! feature `page`) and the lean card entry (`crates/card`) mount, update and free the same way.
 
 use crate::bundled_comparison;
 use draftdiff_core::embed::{EmbedOptions, Resolved};
 use draftdiff_core::link::Parsed;
 use draftdiff_core::view;
-use draftdiff_ui::{App, AppProps, Host, Shared};
+use draftdiff_ui::{AppProps, Host, Shared};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use yew::AppHandle;
+use yew::{AppHandle, BaseComponent};
 
 /// Reads options from JS, an object of strings, name by name; a value that is not text is
 /// ignored with a warning naming it, and anything but an object gives the defaults.
-fn read_options(options: JsValue) -> EmbedOptions {
+fn read_options(options: JsValue, warnings: &mut Vec<String>) -> EmbedOptions {
     let mut read = EmbedOptions::default();
     if options.is_undefined() || options.is_null() {
         return read;
     }
     if !options.is_object() {
-        web_sys::console::warn_1(&"draft-diff: options ignored (not an object); using defaults".into());
+        warnings.push("draft-diff: options ignored (not an object); using defaults".into());
         return read;
     }
     for name in EmbedOptions::NAMES {
@@ -31,7 +33,7 @@ fn read_options(options: JsValue) -> EmbedOptions {
             Some(text) => {
                 read.set(name, text);
             }
-            None => web_sys::console::warn_1(&format!("draft-diff: option {name} is ignored: expected text").into()),
+            None => warnings.push(format!("draft-diff: option {name} is ignored: expected text")),
         }
     }
     read
@@ -49,25 +51,19 @@ fn page_url(options: &EmbedOptions) -> String {
 
 fn resolve(options: &EmbedOptions) -> Resolved {
     let cmp = bundled_comparison();
-    let r = options.resolve(view::known_theme, |a| cmp.locate(a).is_some());
-    for w in &r.warnings {
-        web_sys::console::warn_1(&w.as_str().into());
-    }
-    r
+    options.resolve(view::known_theme, |a| cmp.locate(a).is_some())
 }
 
-/// A mounted widget.
-#[wasm_bindgen]
-pub struct Handle {
-    app: Option<AppHandle<App>>,
-    element: web_sys::Element,
-}
-
-fn props_for(element: &web_sys::Element, options: &EmbedOptions) -> AppProps {
+/// The props a widget gets from the options JS passed (an object of strings, read name by name), and the
+/// warnings about options it ignored, for [`warn`] once the widget that keeps them is chosen.
+pub fn props_for(element: &web_sys::Element, options: JsValue) -> (AppProps, Vec<String>) {
+    let mut warnings = Vec::new();
+    let options = &read_options(options, &mut warnings);
     let r = resolve(options);
+    warnings.extend(r.warnings);
     draftdiff_platform::scheme::apply_to(element, r.color);
     let target = element.clone();
-    AppProps {
+    let props = AppProps {
         cmp: Shared(bundled_comparison()),
         host: Host::Element {
             page: page_url(options),
@@ -86,27 +82,42 @@ fn props_for(element: &web_sys::Element, options: &EmbedOptions) -> AppProps {
             }
         })),
         settled: false,
+    };
+    (props, warnings)
+}
+
+/// Tells the host's developer, in the console, what the options got wrong.
+pub fn warn(warnings: &[String]) {
+    for w in warnings {
+        web_sys::console::warn_1(&w.as_str().into());
     }
 }
 
-/// Mounts a widget inside `element` (for `<draft-diff>`, a box inside its Shadow DOM).
-#[wasm_bindgen]
-pub fn mount(element: web_sys::Element, options: JsValue) -> Handle {
-    crate::panic::install();
-    crate::panic::register(&element);
-    let props = props_for(&element, &read_options(options));
-    let app = yew::Renderer::<App>::with_root_and_props(element.clone(), props).render();
-    Handle {
-        app: Some(app),
-        element,
-    }
+/// A widget mounted in an element, with `C` as its root.
+pub struct Mounted<C: BaseComponent<Properties = AppProps>> {
+    app: Option<AppHandle<C>>,
+    element: web_sys::Element,
 }
 
-#[wasm_bindgen]
-impl Handle {
-    /// Applies new options (the element's attributes changed).
-    pub fn update(&mut self, options: JsValue) {
-        let props = props_for(&self.element, &read_options(options));
+impl<C: BaseComponent<Properties = AppProps>> Mounted<C> {
+    /// Mounts a widget inside `element` (for `<draft-diff>`, a box inside its Shadow DOM).
+    pub fn new(element: web_sys::Element, props: AppProps) -> Self {
+        crate::panic::install();
+        crate::panic::register(&element);
+        let app = yew::Renderer::<C>::with_root_and_props(element.clone(), props).render();
+        Mounted {
+            app: Some(app),
+            element,
+        }
+    }
+
+    /// The element the widget is mounted in.
+    pub fn element(&self) -> &web_sys::Element {
+        &self.element
+    }
+
+    /// Applies new props (the element's attributes changed).
+    pub fn update(&mut self, props: AppProps) {
         if let Some(app) = self.app.as_mut() {
             app.update(props);
         }
@@ -117,6 +128,41 @@ impl Handle {
         if let Some(app) = self.app.take() {
             app.destroy();
             crate::panic::unregister(&self.element);
+        }
+    }
+}
+
+/// The full widget's JS API (the card entry has its own, for its own root).
+#[cfg(feature = "page")]
+mod full {
+    use super::{props_for, warn, Mounted};
+    use draftdiff_ui::App;
+    use wasm_bindgen::prelude::*;
+
+    /// A mounted widget.
+    #[wasm_bindgen]
+    pub struct Handle(Mounted<App>);
+
+    /// Mounts a widget inside `element` (for `<draft-diff>`, a box inside its Shadow DOM).
+    #[wasm_bindgen]
+    pub fn mount(element: web_sys::Element, options: JsValue) -> Handle {
+        let (props, warnings) = props_for(&element, options);
+        warn(&warnings);
+        Handle(Mounted::new(element, props))
+    }
+
+    #[wasm_bindgen]
+    impl Handle {
+        /// Applies new options (the element's attributes changed).
+        pub fn update(&mut self, options: JsValue) {
+            let (props, warnings) = props_for(self.0.element(), options);
+            warn(&warnings);
+            self.0.update(props);
+        }
+
+        /// Unmounts the widget and frees it.
+        pub fn destroy(&mut self) {
+            self.0.destroy();
         }
     }
 }

@@ -2,21 +2,21 @@
 //! mounts it in the page, an iframe or a Shadow DOM (the JS API behind `<draft-diff>`), posts the
 //! iframe's height, and installs the panic hook. Everything else lives in the layers below:
 //! `draftdiff_core` (pure), `draftdiff_platform` (browser services), `draftdiff_ui` (components).
+//! Without its default feature `page` it is the library the lean card entry (`crates/card`)
+//! mounts with: the same mounting, options, panic box and comparison, none of the page.
 #![cfg(target_arch = "wasm32")]
 
 #[cfg(feature = "hooks")]
 mod bench;
 pub mod element;
+#[cfg(feature = "page")]
 mod frame;
+#[cfg(feature = "page")]
+mod page;
 pub mod panic;
 
 use draftdiff_core::compare::Comparison;
-use draftdiff_core::corpus::Part;
-use draftdiff_core::{fragment, link};
-use draftdiff_platform::{browser, place, scheme};
-use draftdiff_ui::{App, AppProps, Host, Shared};
 use std::rc::Rc;
-use wasm_bindgen::prelude::*;
 
 /// The global allocator (single-threaded wasm: no atomics).
 #[cfg(not(target_feature = "atomics"))]
@@ -32,92 +32,4 @@ thread_local! {
 /// The bundled comparison, computed once per page however many widgets it holds.
 pub fn bundled_comparison() -> Rc<Comparison> {
     BUNDLED.with(Rc::clone)
-}
-
-/// Runs when the module loads: mounts the page or iframe widget if the page has its root.
-#[wasm_bindgen(start)]
-pub fn start() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    panic::install();
-    let Some(root) = document.get_element_by_id("draftdiff") else {
-        return;
-    };
-    panic::register(&root);
-    // Instantiating the module was this task's work: the first render gets a task of its own
-    // (start-up is then two tasks, not one long one, and the static text stays until then).
-    browser::next_task(move || mount_page(root));
-}
-
-/// Takes over the page's static text with the app.
-fn mount_page(root: web_sys::Element) {
-    let params =
-        web_sys::UrlSearchParams::new_with_str(&web_sys::window().unwrap().location().search().unwrap_or_default())
-            .ok();
-    let param = |k: &str| params.as_ref().and_then(|p| p.get(k));
-    // `?embed=1` turns the page into the compact iframe widget.
-    let host = match param("embed").as_deref() {
-        Some("1" | "true") => Host::Frame {
-            instance: param("id").unwrap_or_default(),
-        },
-        _ => Host::Page,
-    };
-    // `?scheme=light|dark` (first spelt `?theme=`, still accepted) forces a colour scheme.
-    let forced = link::options::SCHEME_NAMES
-        .iter()
-        .find_map(|name| param(name))
-        .and_then(|v| link::options::scheme(&v).ok());
-    if forced.is_some() {
-        scheme::apply(forced);
-    }
-    // The static text from build time stays until the app replaces it (readable at once, and
-    // deep links land before the wasm starts). Measure where the reader is in it first, so the
-    // app can put them back before its first frame: same provision at the same height, the same
-    // selection and focus, the parts find-in-page opened still open.
-    let place = place::capture(&root);
-    while let Some(child) = root.first_child() {
-        let _ = root.remove_child(&child);
-    }
-    let mut parsed = link::parse(&browser::current_hash());
-    // A page per provision (`p/2015-7/`) names its provision on the root; the hash may still
-    // carry the rest of the view (`#themes=…`), or another focus, which wins.
-    if parsed.state.focus.is_none() {
-        parsed.state.focus = root
-            .get_attribute("data-provision")
-            .and_then(|a| link::Anchor::parse(&a));
-    }
-    parsed
-        .state
-        .open
-        .extend(place.revealed().iter().filter_map(|k| Part::from_key(k)));
-    // A text fragment (`#:~:text=…`, which `location` hides): the browser highlighted the phrase
-    // in the static text; the app shows it again, with its part open.
-    let cmp = bundled_comparison();
-    let phrase = fragment::text_directives(&place::navigation_url())
-        .first()
-        .and_then(|p| fragment::find(&cmp, p));
-    if let Some(p) = &phrase {
-        parsed.state.open.insert(p.part);
-    }
-    if let Host::Frame { instance } = &host {
-        frame::post_height_changes(instance.clone());
-    }
-    yew::Renderer::<App>::with_root_and_props(
-        root.clone(),
-        AppProps {
-            cmp: Shared(cmp),
-            host,
-            initial: Rc::new(parsed),
-            on_navigate: None,
-            settled: place.settled(),
-        },
-    )
-    .render();
-    place::before_first_frame(root, move |root| {
-        place::restore(root, &place);
-        if let Some(p) = phrase {
-            place::show_words(root, &p.anchor.to_string(), p.utf16.start, p.utf16.end);
-        }
-    });
 }

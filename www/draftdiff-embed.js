@@ -2,21 +2,25 @@
 // Full page: loads the wasm, which mounts itself on #draftdiff.
 // Blog embed: <script type="module" src=".../draftdiff-embed.js"></script>
 //             <draft-diff provision="2015-7" themes="human-rights" view="inline"><a href=".../index.html#2015-7">…</a></draft-diff>
-// Each element renders inside its own Shadow DOM; all share one wasm module.
+// Each element renders inside its own Shadow DOM; widgets of one kind share one wasm module.
 //
 // Never blank: the element's light-DOM content (the snippet's link to the same view on the
 // widget's site) shows wherever this module does not run (blocked by CORS or a CSP, offline, no
 // JavaScript). The shadow root has no <slot>, so once it exists the link is no longer rendered
 // (it stays in the DOM for crawlers); if the wasm then fails to load, the element says so and
 // offers the link, and the console gets one warning naming the cause (see docs/hosting.md).
-import init, { mount } from './draftdiff.js';
+// Two wasm modules, each fetched only when something needs it: the full widget (draftdiff.js,
+// the page and any element that is not a card) and the lean card entry (draftdiff-card.js,
+// crates/card), which a <draft-diff> naming a provision, a theme or a search uses. The card
+// entry decides (it mounts nothing for options that make no card), so the guess below only
+// saves a download; it never changes what is shown.
 
 const base = new URL('.', import.meta.url);
-const wasm = new URL('draftdiff_bg.wasm', base);
+const MODULES = { full: 'draftdiff', card: 'draftdiff-card' };
 
-/** Why the wasm could not be used, as one sentence for the console. */
-function cause(stage, error) {
-  const where = `draftdiff: could not load draftdiff_bg.wasm from ${wasm.href}`;
+/** Why a module's wasm could not be used, as one sentence for the console. */
+function cause(wasm, stage, error) {
+  const where = `draftdiff: could not load ${wasm.pathname.split('/').pop()} from ${wasm.href}`;
   const detail = error && error.message ? `: ${error.message}` : '';
   if (stage === 'fetch') {
     const cross = wasm.origin !== location.origin;
@@ -26,26 +30,66 @@ function cause(stage, error) {
   return `${where} (it is not a usable WebAssembly module${detail}; is it served whole, as application/wasm? See docs/hosting.md)`;
 }
 
-async function start() {
-  let response;
+async function start(kind) {
+  const name = MODULES[kind];
+  const wasm = new URL(`${name}_bg.wasm`, base);
+  // Both requests at once: the glue is small, the wasm is what takes time.
+  const fetched = fetch(wasm).then(
+    (r) => { if (!r.ok) throw new Error(cause(wasm, 'status', r.status)); return r; },
+    (e) => { throw new Error(cause(wasm, 'fetch', e)); },
+  );
+  fetched.catch(() => {});
+  let glue;
   try {
-    response = await fetch(wasm);
+    glue = await import(new URL(`${name}.js`, base).href);
   } catch (e) {
-    throw new Error(cause('fetch', e));
+    throw new Error(cause(new URL(`${name}.js`, base), 'fetch', e));
   }
-  if (!response.ok) throw new Error(cause('status', response.status));
+  const response = await fetched;
   try {
-    return await init({ module_or_path: response });
+    await glue.default({ module_or_path: response });
   } catch (e) {
-    throw new Error(cause('compile', e));
+    throw new Error(cause(wasm, 'compile', e));
   }
+  return glue;
 }
 
-/** Resolves once the wasm is running; rejects (with the reason) if it cannot be loaded. */
-export const ready = start();
-// One warning per page, however many elements wait; `ready` then counts as handled.
-ready.catch((e) => console.warn(e.message));
-export { mount };
+const loading = {};
+/** The module of that kind, started once per page; one console warning if it cannot load. */
+function load(kind) {
+  if (!loading[kind]) {
+    loading[kind] = start(kind);
+    loading[kind].catch((e) => console.warn(e.message));
+  }
+  return loading[kind];
+}
+
+// The full page (and the iframe embed) has the root the full widget mounts itself on.
+if (document.getElementById('draftdiff')) load('full');
+
+let full = null;
+/**
+ * Resolves once the full widget's wasm is running (and starts loading it on first use); rejects
+ * with the reason if it cannot be loaded. For hosts that mount widgets in code: `await ready`,
+ * then `mount(element, options)`.
+ */
+export const ready = {
+  then(ok, fail) { return load('full').then((m) => { full = m; }).then(ok, fail); },
+  catch(fail) { return this.then(undefined, fail); },
+  finally(f) { return this.then().finally(f); },
+};
+
+/** Mounts the full widget in `element` (after `ready`); returns its handle. */
+export function mount(element, options) {
+  if (!full) throw new Error('draftdiff: mount() before the widget is ready (await ready first)');
+  return full.mount(element, options);
+}
+
+/** Whether an element's options may make a card (a hint: the card entry decides). */
+function mayBeCard(options) {
+  if (options.show !== undefined) return options.show.trim().toLowerCase() !== 'all';
+  return ['provision', 'themes', 'q'].some((name) => (options[name] || '').trim() !== '');
+}
 
 const ATTRIBUTES = ['provision', 'themes', 'match', 'view', 'q', 'text', 'open', 'notes', 'show', 'scheme', 'theme'];
 
@@ -63,17 +107,56 @@ class DraftDiffElement extends HTMLElement {
     const status = this.notice('Loading the comparison\u2026 ');
     shadow.replaceChildren(css, status, box);
     this._box = box;
-    ready.then(() => {
-      if (this._box !== box) return;
-      status.remove();
-      this._handle = mount(box, this.options());
-    }, () => {
+    this.attach(box, status);
+  }
+
+  /** Mounts the card entry when it takes these options, else the full widget. */
+  async attach(box, status) {
+    let handle = null;
+    let kind = mayBeCard(this.options()) ? 'card' : 'full';
+    try {
+      if (kind === 'card') {
+        const card = await load('card');
+        if (this._box !== box) return;
+        handle = card.mount(box, this.options());
+        if (!handle) kind = 'full';
+      }
+      if (!handle) {
+        const module = await load('full');
+        if (this._box !== box) return;
+        handle = module.mount(box, this.options());
+      }
+    } catch {
       if (this._box === box) status.replaceWith(this.notice('The comparison could not be loaded here. '));
-    });
+      return;
+    }
+    status.remove();
+    this._handle = handle;
+    this._kind = kind;
   }
 
   attributeChangedCallback() {
-    if (this._handle) this._handle.update(this.options());
+    if (!this._handle) return;
+    // A card whose new options make no card gives way to the full widget.
+    if (this._kind === 'card' && !this._handle.update(this.options())) {
+      this._handle.destroy();
+      this._handle = null;
+      const box = document.createElement('div');
+      box.className = 'dd-host';
+      const status = this.notice('Loading the comparison\u2026 ');
+      this._box.replaceWith(status, box);
+      this._box = box;
+      load('full').then((module) => {
+        if (this._box !== box) return;
+        status.remove();
+        this._handle = module.mount(box, this.options());
+        this._kind = 'full';
+      }, () => {
+        if (this._box === box) status.replaceWith(this.notice('The comparison could not be loaded here. '));
+      });
+      return;
+    }
+    if (this._kind !== 'card') this._handle.update(this.options());
   }
 
   disconnectedCallback() {

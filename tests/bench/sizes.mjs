@@ -8,7 +8,10 @@ import zlib from 'node:zlib';
 export const MODES = {
   // index.html (or index.html?embed=1 inside an iframe): the page, its stylesheet, loader, glue, wasm, icon.
   page: ['index.html', 'draftdiff.css', 'draftdiff-embed.js', 'draftdiff.js', 'draftdiff_bg.wasm', 'favicon.svg'],
-  // <draft-diff> element in a blog post: loader, glue and wasm, and the stylesheet in its shadow root.
+  // <draft-diff> card in a blog post (a provision, a theme, a search): the loader, the card
+  // entry's glue and wasm (crates/card), and the stylesheet in its shadow root.
+  card: ['draftdiff-embed.js', 'draftdiff-card.js', 'draftdiff-card_bg.wasm', 'draftdiff.css'],
+  // <draft-diff> showing the whole comparison: the loader, the full widget's glue and wasm, the stylesheet.
   element: ['draftdiff-embed.js', 'draftdiff.js', 'draftdiff_bg.wasm', 'draftdiff.css'],
   // iframe embed: the host page adds only the height script (the iframe loads the page set).
   host: ['draftdiff-host.js'],
@@ -50,7 +53,8 @@ export function table(sizes) {
   for (const f of FILES) rows.push([f, kb(sizes[f].raw), kb(sizes[f].gzip), kb(sizes[f].brotli)]);
   const label = {
     page: '**total: full page** (index.html … favicon.svg)',
-    element: '**total: `<draft-diff>` element** (loader, glue, wasm, css)',
+    card: '**total: `<draft-diff>` card** (loader, card glue and wasm, css)',
+    element: '**total: `<draft-diff>` whole comparison** (loader, glue, wasm, css)',
     host: '**total: iframe host script**',
     single: '**total: single file**',
     worker: '**total: compare worker** (on demand)',

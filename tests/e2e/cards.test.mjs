@@ -144,6 +144,64 @@ test('a <draft-diff> card follows its own width: stacked in a narrow column of a
   await s.context.close();
 });
 
+/** Which of the two wasm modules the page fetched. */
+const modules = (requests) => ({
+  card: requests.some((u) => u.endsWith('/draftdiff-card_bg.wasm')),
+  full: requests.some((u) => u.endsWith('/draftdiff_bg.wasm')),
+});
+const shadow = (page, selector) => page.evaluate((sel) => !!document.querySelector('draft-diff')?.shadowRoot?.querySelector(sel), selector);
+
+test('a card element loads only the lean card module; a whole-comparison element only the full one', async () => {
+  const s = await open(browser, { viewport: { width: 720, height: 900 } });
+  await s.page.goto(post('lean', `<script type="module" src="${widget.origin}/draftdiff-embed.js"></script>
+<draft-diff provision="2015-7" themes="human-rights"><a href="${widget.origin}/index.html#2015-7">2015 (7)</a></draft-diff>`));
+  await s.page.waitForFunction(() => document.querySelector('draft-diff')?.shadowRoot?.querySelector('.dd-card .dd-row'), null, { timeout: 20000 });
+  // The card's options still work: its theme is marked in the text.
+  assert.ok(await shadow(s.page, '.dd-card-body mark'), 'the theme is highlighted in the card');
+  assert.deepEqual(modules(s.requests), { card: true, full: false });
+  await s.context.close();
+
+  const w = await open(browser, { viewport: { width: 720, height: 900 } });
+  await w.page.goto(post('whole', `<script type="module" src="${widget.origin}/draftdiff-embed.js"></script>
+<draft-diff view="inline"><a href="${widget.origin}/index.html">The comparison</a></draft-diff>`));
+  await w.page.waitForFunction(() => document.querySelector('draft-diff')?.shadowRoot?.querySelector('.dd-app .dd-toolbar'), null, { timeout: 20000 });
+  assert.deepEqual(modules(w.requests), { card: false, full: true });
+  assert.deepEqual(w.errors, []);
+  await w.context.close();
+});
+
+test('options the card entry cannot show fall back to the full widget, warned about once', async () => {
+  const s = await open(browser, { viewport: { width: 720, height: 900 } });
+  const warnings = [];
+  s.page.on('console', (m) => { if (m.type() === 'warning' && m.text().startsWith('draft-diff:')) warnings.push(m.text()); });
+  // A provision these drafts do not have: no card, so the whole comparison with a notice.
+  await s.page.goto(post('unknown', `<script type="module" src="${widget.origin}/draftdiff-embed.js"></script>
+<draft-diff provision="2015-99"><a href="${widget.origin}/index.html">The comparison</a></draft-diff>`));
+  await s.page.waitForFunction(() => document.querySelector('draft-diff')?.shadowRoot?.querySelector('.dd-app .dd-toolbar'), null, { timeout: 20000 });
+  assert.deepEqual(modules(s.requests), { card: true, full: true });
+  assert.equal(warnings.filter((w) => w.includes('provision="2015-99"')).length, 1, warnings.join('\n'));
+  assert.deepEqual(s.errors, []);
+  await s.context.close();
+});
+
+test('a card whose attributes stop making a card becomes the full widget, and back', async () => {
+  const s = await open(browser, { viewport: { width: 720, height: 900 } });
+  await s.page.goto(post('switch', `<script type="module" src="${widget.origin}/draftdiff-embed.js"></script>
+<draft-diff provision="2015-7"><a href="${widget.origin}/index.html#2015-7">2015 (7)</a></draft-diff>`));
+  await s.page.waitForFunction(() => document.querySelector('draft-diff')?.shadowRoot?.querySelector('.dd-card .dd-row'), null, { timeout: 20000 });
+  await s.page.evaluate(() => document.querySelector('draft-diff').setAttribute('show', 'all'));
+  await s.page.waitForFunction(() => document.querySelector('draft-diff').shadowRoot.querySelector('.dd-app .dd-toolbar'), null, { timeout: 20000 });
+  assert.equal(await s.page.evaluate(() => document.querySelector('draft-diff').shadowRoot.querySelectorAll('.dd-app').length), 1, 'one widget in the element');
+  assert.equal(await shadow(s.page, '.dd-card'), false);
+  // The linked provision is still the focus of the whole comparison.
+  assert.ok(await shadow(s.page, '.dd-focused'), 'the provision stays focused');
+  // The full widget shows cards too: removing show= brings the card back in place.
+  await s.page.evaluate(() => document.querySelector('draft-diff').removeAttribute('show'));
+  await s.page.waitForFunction(() => document.querySelector('draft-diff').shadowRoot.querySelector('.dd-card .dd-row'), null, { timeout: 20000 });
+  assert.deepEqual(s.errors, []);
+  await s.context.close();
+});
+
 test('next steps to another pair; "Open the full comparison" keeps the state', async () => {
   const s = await open(browser, { viewport: { width: 720, height: 900 } });
   await s.page.goto(post('steps', iframe('2015-7&view=inline')));

@@ -44,6 +44,8 @@
 // Then the viewer read embed options name by name instead of through serde-wasm-bindgen, and
 // sizes in messages are printed with integers (no float printer): wasm 189.3 -> 178.7 KiB,
 // full page 209 -> 198.7 KiB, single file 443.8 -> 431.4 KiB brotli; budgets down (+~3%).
+// Then a <draft-diff> card got its own lean entry (crates/card): 144.0 KiB brotli in all against
+// 191.0 KiB for the whole widget (the loader grew 1.7 -> 2.5 KiB to choose); budget 148 (+~3%).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -54,6 +56,9 @@ import { measure, total, table, kb, MODES } from '../bench/sizes.mjs';
 const KiB = 1024;
 /** Full page (index.html, css, loader, glue, wasm, favicon), brotli q11. Target 100 KiB. */
 const PAGE_BROTLI_BUDGET = 205 * KiB;
+/** A `<draft-diff>` card (loader, card entry, css), brotli: what a blog post embedding a
+ * provision loads. Target 100 KiB, like everything a page or embed loads. */
+const CARD_BROTLI_BUDGET = 148 * KiB;
 /** The iframe host script, raw (it is the only thing a blog page loads besides the iframe). */
 const HOST_RAW_BUDGET = 2 * KiB;
 /** The single file: on disk (raw) and over the wire (brotli). */
@@ -70,6 +75,14 @@ test(`the full page is at most ${kb(PAGE_BROTLI_BUDGET)} KiB brotli (target 100)
   assert.ok(brotli <= PAGE_BROTLI_BUDGET, `full page: ${kb(brotli)} KiB brotli > budget ${kb(PAGE_BROTLI_BUDGET)} KiB`);
 });
 
+test(`a <draft-diff> card is at most ${kb(CARD_BROTLI_BUDGET)} KiB brotli (target 100), and lighter than the full widget`, () => {
+  const card = total(sizes, 'card').brotli;
+  assert.ok(card <= CARD_BROTLI_BUDGET, `card element: ${kb(card)} KiB brotli > budget ${kb(CARD_BROTLI_BUDGET)} KiB`);
+  // The card entry exists to be smaller: if the full widget's parts crept into it, say so.
+  const full = total(sizes, 'element').brotli;
+  assert.ok(card < 0.85 * full, `card element ${kb(card)} KiB is not clearly lighter than the whole widget's ${kb(full)} KiB`);
+});
+
 test(`the iframe host script is at most ${kb(HOST_RAW_BUDGET)} KiB raw`, () => {
   const { raw } = total(sizes, 'host');
   assert.ok(raw <= HOST_RAW_BUDGET, `draftdiff-host.js: ${raw} bytes > budget ${HOST_RAW_BUDGET}`);
@@ -84,7 +97,7 @@ test(`the single file is at most ${kb(SINGLE_RAW_BUDGET)} KiB raw and ${kb(SINGL
 test(`the compare worker is at most ${kb(WORKER_BROTLI_BUDGET)} KiB brotli, and no embed loads it`, () => {
   const { brotli } = total(sizes, 'worker');
   assert.ok(brotli <= WORKER_BROTLI_BUDGET, `compare worker: ${kb(brotli)} KiB brotli > budget ${kb(WORKER_BROTLI_BUDGET)} KiB`);
-  for (const mode of ['page', 'element', 'host']) {
+  for (const mode of ['page', 'card', 'element', 'host']) {
     for (const file of MODES.worker) assert.ok(!MODES[mode].includes(file), `${mode} loads ${file}`);
   }
 });
@@ -94,8 +107,10 @@ test('the viewer wasm carries none of the reader-document parsers; the worker do
   const only = ['there is no text to compare', 'since it becomes part of a link', 'not valid JSON', 'not a document of the expected shape'];
   const viewer = fs.readFileSync(path.join(dist, 'draftdiff_bg.wasm')).toString('latin1');
   const worker = fs.readFileSync(path.join(dist, 'draftdiff-worker_bg.wasm')).toString('latin1');
+  const card = fs.readFileSync(path.join(dist, 'draftdiff-card_bg.wasm')).toString('latin1');
   for (const text of only) {
     assert.ok(!viewer.includes(text), `draftdiff_bg.wasm still holds “${text}”`);
+    assert.ok(!card.includes(text), `draftdiff-card_bg.wasm holds “${text}”`);
     assert.ok(worker.includes(text), `draftdiff-worker_bg.wasm lacks “${text}”`);
   }
 });

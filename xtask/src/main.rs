@@ -61,11 +61,18 @@ fn finish(dir: &Path, release: bool) -> Result<(), String> {
     let (pages, card_bytes) = pages::write_all(dir, &template, &cmp, &site, &fonts)?;
 
     if release {
-        let wasm = fs::read(dir.join("draftdiff_bg.wasm")).map_err(|e| format!("draftdiff_bg.wasm: {e}"))?;
-        let (wasm, glue, renamed) = imports::shorten(&wasm, &read(dir, "draftdiff.js")?)?;
-        write(dir, "draftdiff_bg.wasm", &wasm)?;
-        write(dir, "draftdiff.js", &glue)?;
-        eprintln!("xtask: {renamed} wasm imports renamed short");
+        // The full widget and the card entry (crates/card), each with its glue.
+        let mut shortened = Vec::new();
+        for module in ["draftdiff", "draftdiff-card"] {
+            let (wasm_name, glue_name) = (format!("{module}_bg.wasm"), format!("{module}.js"));
+            let wasm = fs::read(dir.join(&wasm_name)).map_err(|e| format!("{wasm_name}: {e}"))?;
+            let (wasm, glue, renamed) = imports::shorten(&wasm, &read(dir, &glue_name)?)?;
+            write(dir, &wasm_name, &wasm)?;
+            write(dir, &glue_name, &glue)?;
+            eprintln!("xtask: {module}: {renamed} wasm imports renamed short");
+            shortened.push((wasm, glue));
+        }
+        let (wasm, glue) = shortened.swap_remove(0);
         // The compare worker (crates/worker), inlined too so "Compare your own drafts" works offline.
         let worker_glue = read(dir, "draftdiff-worker.js")?;
         let worker_wasm =

@@ -6,19 +6,68 @@
 
 use crate::alerts::Alerts;
 use crate::header::doc_link;
+use crate::hosted;
 use crate::row::RowView;
 use crate::search_box::SearchBox;
-use crate::shortcuts::ShortcutsPanel;
-use crate::store::{Action, Dispatch};
+use crate::shortcuts::{self, ShortcutsHandle, ShortcutsPanel};
+use crate::store::{Action, Dispatch, Store};
 use crate::toolbar::{ThemeChips, ViewSwitch};
-use crate::{Host, Shared};
+use crate::{AppProps, Host, Shared};
 use draftdiff_core::link::{self, ViewState};
-use draftdiff_core::view::card::{statuses, Card, Step};
+use draftdiff_core::view::card::{card, statuses, Card, Step};
 use draftdiff_core::view::find;
 use draftdiff_core::view::selected_themes;
 use draftdiff_platform::browser;
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// The root of the card entry (`crates/card`): the lean wasm an element embed loads when its
+/// options make a card. It does what [`crate::App`] does for a card and nothing else, so the
+/// full page's parts (header, toolbar, parts, panels, dialogs) are not linked into that wasm.
+/// Options that name no card render nothing: the entry checks [`is_card`] first and the loader
+/// then mounts the full widget instead.
+#[function_component(CardApp)]
+pub fn card_app(props: &AppProps) -> Html {
+    let cmp = props.cmp.0.clone();
+    let state = {
+        let (cmp, initial) = (cmp.clone(), props.initial.clone());
+        use_reducer(move || hosted::opening(&cmp, &initial, false))
+    };
+    let root = use_node_ref();
+    let narrow = hosted::use_narrow(&root, &props.host);
+    let help = shortcuts::use_shortcuts(&root, &props.host);
+    hosted::use_adopted(props, &state, &cmp);
+    hosted::use_reported(props, &state);
+    match card(&cmp, &state.view, &props.host) {
+        Some(c) => card_frame(&props.cmp, c, &state, narrow, &props.host, &help, root),
+        None => Html::default(),
+    }
+}
+
+/// Whether these props open as a card (the core decides: `view::card`).
+pub fn is_card(props: &AppProps) -> bool {
+    card(&props.cmp.0, &props.initial.state, &props.host).is_some()
+}
+
+/// A card with the root element around it, as both roots render it.
+pub(crate) fn card_frame(
+    cmp: &Shared,
+    c: Card,
+    state: &UseReducerHandle<Store>,
+    narrow: bool,
+    host: &Host,
+    help: &ShortcutsHandle,
+    root: NodeRef,
+) -> Html {
+    html! {
+        <div class={classes!("dd-app", "dd-embedded", "dd-card-app", narrow.then_some("dd-narrow"), format!("dd-view-{}", state.view.view.key()))} ref={root}>
+            <CardView cmp={cmp.clone()} card={Rc::new(c)} view={state.view.clone()} dispatch={state.dispatcher()}
+                host={host.clone()} focus_serial={state.focus_serial} notice={state.notice.clone()}
+                fallback_copy={state.fallback_copy.clone()} toast={state.toast.clone()}
+                help_open={help.open} on_help_close={help.close.clone()} />
+        </div>
+    }
+}
 
 /// Properties of a card.
 #[derive(Properties, PartialEq, Clone)]

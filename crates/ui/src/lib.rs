@@ -10,6 +10,7 @@ mod change_map;
 mod custom_panel;
 mod embed_dialog;
 mod header;
+mod hosted;
 mod notes;
 mod progressive;
 mod provision;
@@ -17,14 +18,14 @@ mod row;
 mod search_box;
 mod shortcuts;
 pub mod store;
-use store::Store;
 mod toolbar;
 
+pub use card::{is_card, CardApp};
 use draftdiff_core::compare::Comparison;
 use draftdiff_core::corpus::Part;
 use draftdiff_core::link::{self, Parsed};
 use draftdiff_core::view::card::card;
-use draftdiff_core::view::state::{self, Action, AppState, HistoryMode};
+use draftdiff_core::view::state::{self, Action};
 use draftdiff_core::view::{find, labels, notice_for, selected_themes, visible_pairs};
 pub use draftdiff_core::view::{side_tags, Host};
 use draftdiff_platform::{browser, keys, place, share};
@@ -89,33 +90,13 @@ pub fn app(props: &AppProps) -> Html {
     // A very long comparison arrives a few rows per frame (see `progressive`).
     let row_limit = progressive::use_row_limit(&shared);
     let state = {
-        let cmp = cmp.clone();
-        let initial = props.initial.clone();
+        let (cmp, initial) = (cmp.clone(), props.initial.clone());
         // A link's own comparison names its provisions: judged once that comparison is shown.
         let carried = *custom_open;
-        use_reducer(move || {
-            Store(AppState {
-                notice: if carried { None } else { notice_for(&cmp, &initial) },
-                view: initial.state.clone(),
-                history: HistoryMode::None,
-                focus_serial: 1,
-                ..AppState::default()
-            })
-        })
+        use_reducer(move || hosted::opening(&cmp, &initial, carried))
     };
     let root = use_node_ref();
-    // An element embed lays itself out by its own width (see `browser::on_narrow`); pages and
-    // iframes have the window's width, which the stylesheet's media queries follow.
-    let narrow = use_state_eq(|| false);
-    {
-        let (root, narrow, element) = (root.clone(), narrow.clone(), matches!(props.host, Host::Element { .. }));
-        use_effect_with((), move |_| {
-            let watch = element
-                .then(|| browser::on_narrow(root.cast(), 40, move |n| narrow.set(n)))
-                .flatten();
-            move || drop(watch)
-        });
-    }
+    let narrow = hosted::use_narrow(&root, &props.host);
     // Keyboard shortcuts (j / k, /, ?) and their help panel.
     let help = shortcuts::use_shortcuts(&root, &props.host);
 
@@ -150,34 +131,8 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    // Props updated by the host (element `update()`): adopt them.
-    {
-        let (dispatch, cmp, first) = (state.dispatcher(), cmp.clone(), use_mut_ref(|| true));
-        use_effect_with(props.initial.clone(), move |initial| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                dispatch.dispatch(Action::FromUrl(initial.clone(), notice_for(&cmp, initial)));
-            }
-        });
-    }
-
-    // Keep the URL (or the host) informed.
-    {
-        let (host, on_navigate) = (props.host.clone(), props.on_navigate.clone());
-        use_effect_with((state.view.clone(), state.history), move |(view, history)| {
-            let hash = link::format(view);
-            match (&host, history) {
-                (_, HistoryMode::None) => {}
-                (Host::Page, HistoryMode::Push) => browser::push_hash(&hash),
-                (Host::Page | Host::Frame { .. }, _) => browser::replace_hash(&hash),
-                (Host::Element { .. }, _) => {}
-            }
-            if !matches!(history, HistoryMode::None) {
-                if let Some(cb) = on_navigate {
-                    cb.emit(hash);
-                }
-            }
-        });
-    }
+    hosted::use_adopted(props, &state, &cmp);
+    hosted::use_reported(props, &state);
 
     // An embed shows what its state names as a card (the core decides: `view::card`).
     let focused_card = card(&cmp, &state.view, &props.host);
@@ -204,14 +159,7 @@ pub fn app(props: &AppProps) -> Html {
 
     let dispatch = state.dispatcher();
     if let Some(c) = focused_card {
-        return html! {
-            <div class={classes!("dd-app", "dd-embedded", "dd-card-app", narrow.then_some("dd-narrow"), format!("dd-view-{}", state.view.view.key()))} ref={root.clone()}>
-                <card::CardView cmp={shared.clone()} card={Rc::new(c)} view={state.view.clone()} dispatch={dispatch}
-                    host={props.host.clone()} focus_serial={state.focus_serial} notice={state.notice.clone()}
-                    fallback_copy={state.fallback_copy.clone()} toast={state.toast.clone()}
-                    help_open={help.open} on_help_close={help.close.clone()} />
-            </div>
-        };
+        return card::card_frame(&shared, c, &state, narrow, &props.host, &help, root.clone());
     }
 
     let selected = selected_themes(&state.view.themes);
