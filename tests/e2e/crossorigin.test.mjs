@@ -151,7 +151,8 @@ test('with CORS on the scripts but not the wasm, each element says so with the l
   assert.ok(got.status.height > 20 && got.element.height > 20, JSON.stringify(got));
   const ours = s.warnings.filter((w) => w.startsWith('draftdiff:'));
   assert.equal(ours.length, 1, JSON.stringify(s.warnings));
-  assert.match(ours[0], new RegExp(`^draftdiff: could not load draftdiff_bg\\.wasm from ${widget.scripts.origin}/draftdiff_bg\\.wasm \\(.*Access-Control-Allow-Origin.*docs/hosting\\.md\\)$`));
+  // The snippet names a provision, so the element asked for the card entry's wasm.
+  assert.match(ours[0], new RegExp(`^draftdiff: could not load draftdiff-card_bg\\.wasm from ${widget.scripts.origin}/draftdiff-card_bg\\.wasm \\(.*Access-Control-Allow-Origin.*docs/hosting\\.md\\)$`));
   await shot(s.page, 'crossorigin-element-no-wasm-cors');
   await end(s, widget.scripts.origin, { strict: false });
 });
@@ -178,15 +179,16 @@ for (const [name, wasm, cause, logged] of [
 ]) {
   test(`a ${name} wasm: the element says so with the link, and the warning names the cause`, async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `draftdiff-${name}-`));
-    for (const f of ['draftdiff-embed.js', 'draftdiff.js', 'draftdiff.css']) fs.copyFileSync(path.join(dist, f), path.join(dir, f));
-    if (wasm) fs.writeFileSync(path.join(dir, 'draftdiff_bg.wasm'), wasm);
+    // The snippet is a card: its element loads the card entry (draftdiff-card.js and its wasm).
+    for (const f of ['draftdiff-embed.js', 'draftdiff-card.js', 'draftdiff.css']) fs.copyFileSync(path.join(dist, f), path.join(dir, f));
+    if (wasm) fs.writeFileSync(path.join(dir, 'draftdiff-card_bg.wasm'), wasm);
     const host = await serveWithCors(dir);
     try {
       const s = await visit(post(name, host.origin, snippets.element.replace(`${widget.cors.origin}/draftdiff-embed.js`, `${widget.cors.origin}/w/draftdiff-embed.js`)));
       await s.page.waitForFunction(() => /could not be loaded/.test(document.querySelector('draft-diff').shadowRoot?.querySelector('.dd-embed-status')?.textContent), null, { timeout: 20000 });
       const ours = s.warnings.filter((w) => w.startsWith('draftdiff:'));
       assert.equal(ours.length, 1, JSON.stringify(s.warnings));
-      assert.match(ours[0], new RegExp(`^draftdiff: could not load draftdiff_bg\\.wasm from ${host.origin}/w/draftdiff_bg\\.wasm \\(`));
+      assert.match(ours[0], new RegExp(`^draftdiff: could not load draftdiff-card_bg\\.wasm from ${host.origin}/w/draftdiff-card_bg\\.wasm \\(`));
       assert.match(ours[0], cause);
       assert.equal((await inspect(s.page)).status.href, `${host.origin}/index.html#2015-7&themes=human-rights`);
       await end(s, host.origin, { strict: !logged, expected: logged });
