@@ -1,7 +1,7 @@
 // docs/hosting.md made real: Debian's nginx runs the sample server block of docs/hosting/nginx.conf
 // (only `listen` and `root` changed: 127.0.0.1 and a folder whose draftdiff/ is dist/), and a blog on
-// another origin embeds the element from it. The headers asked for (types, CORS on the two modules
-// and the wasm, compression, revalidation, no frame blocking) are checked on the wire, and the
+// another origin embeds the element from it. The headers asked for (types, CORS on the loader, both entries
+// and their wasm, compression, revalidation, no frame blocking) are checked on the wire, and the
 // Netlify / Cloudflare Pages sample (docs/hosting/_headers) must state the same ones.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -94,7 +94,7 @@ after(async () => {
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 
-test('nginx sends the right types, CORS on the two modules and the wasm, revalidation and no frame blocking', async () => {
+test('nginx sends the right types, CORS on the loader and both entries, revalidation and no frame blocking', async () => {
   for (const file of FILES) {
     const r = await get(file);
     assert.equal(r.status, 200, file);
@@ -114,7 +114,7 @@ test('nginx sends the right types, CORS on the two modules and the wasm, revalid
 });
 
 test('nginx compresses the wasm and the scripts for browsers that ask, and says it varies', async () => {
-  for (const file of ['draftdiff_bg.wasm', 'draftdiff.js', 'draftdiff-embed.js', 'draftdiff.css', 'index.html']) {
+  for (const file of ['draftdiff_bg.wasm', 'draftdiff.js', 'draftdiff-card_bg.wasm', 'draftdiff-card.js', 'draftdiff-embed.js', 'draftdiff.css', 'index.html']) {
     const original = fs.readFileSync(path.join(dist, file));
     const zipped = await get(file, { 'accept-encoding': 'gzip' });
     assert.equal(zipped.headers['content-encoding'], 'gzip', file);
@@ -186,8 +186,10 @@ test('a blog on another origin renders the element served by this nginx', async 
   });
   assert.equal(got.display, 'block');
   assert.ok(got.height > 300, JSON.stringify(got));
-  // Chromium asks for compression itself; the modules and the wasm came gzipped.
-  for (const file of MODULES) assert.equal(encodings[file], 'gzip', `${file}: ${JSON.stringify(encodings)}`);
+  // Chromium asks for compression itself; the loader, the card entry's module and its wasm came
+  // gzipped (a card loads the lean entry, never the full widget).
+  for (const file of ['draftdiff-embed.js', 'draftdiff-card.js', 'draftdiff-card_bg.wasm']) assert.equal(encodings[file], 'gzip', `${file}: ${JSON.stringify(encodings)}`);
+  assert.equal('draftdiff_bg.wasm' in encodings, false, 'the full widget was not fetched');
   await shot(s.page, 'hosting-nginx-element');
   assert.deepEqual(s.errors, [], 'no console errors');
   const elsewhere = s.requests.filter((u) => !u.startsWith(`${blog.origin}/`) && !u.startsWith(`${origin}/`));
