@@ -151,7 +151,7 @@ const modules = (requests) => ({
 });
 const shadow = (page, selector) => page.evaluate((sel) => !!document.querySelector('draft-diff')?.shadowRoot?.querySelector(sel), selector);
 
-test('a card element loads only the lean card module; a whole-comparison element only the full one', async () => {
+test('a card element loads only the lean card module; a whole-comparison element and the page only the full one', async () => {
   const s = await open(browser, { viewport: { width: 720, height: 900 } });
   await s.page.goto(post('lean', `<script type="module" src="${widget.origin}/draftdiff-embed.js"></script>
 <draft-diff provision="2015-7" themes="human-rights"><a href="${widget.origin}/index.html#2015-7">2015 (7)</a></draft-diff>`));
@@ -168,6 +168,13 @@ test('a card element loads only the lean card module; a whole-comparison element
   assert.deepEqual(modules(w.requests), { card: false, full: true });
   assert.deepEqual(w.errors, []);
   await w.context.close();
+
+  // The full page, opened at a provision, is no card: it never fetches the card entry.
+  const p = await open(browser);
+  await p.page.goto(`${widget.origin}/index.html#2015-7`);
+  await p.page.waitForSelector('.dd-app .dd-toolbar', { timeout: 20000 });
+  assert.deepEqual(modules(p.requests), { card: false, full: true });
+  await p.context.close();
 });
 
 test('options the card entry cannot show fall back to the full widget, warned about once', async () => {
