@@ -199,6 +199,27 @@ for (const [name, wasm, cause, logged] of [
   });
 }
 
+test('a whole-comparison element whose full widget is missing says so, and the warning names that module', async () => {
+  // Every file but the full widget's wasm: the element needs the full widget (it names no
+  // provision), so the card entry being there does not help it.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'draftdiff-nofull-'));
+  for (const f of ['draftdiff-embed.js', 'draftdiff.js', 'draftdiff-card.js', 'draftdiff-card_bg.wasm', 'draftdiff.css']) fs.copyFileSync(path.join(dist, f), path.join(dir, f));
+  const host = await serveWithCors(dir);
+  try {
+    const s = await visit(post('nofull', host.origin, `<script type="module" src="${host.origin}/w/draftdiff-embed.js"></script>
+<draft-diff view="inline"><a href="${host.origin}/index.html">The comparison</a></draft-diff>`));
+    await s.page.waitForFunction(() => /could not be loaded/.test(document.querySelector('draft-diff').shadowRoot?.querySelector('.dd-embed-status')?.textContent), null, { timeout: 20000 });
+    const ours = s.warnings.filter((w) => w.startsWith('draftdiff:'));
+    assert.equal(ours.length, 1, JSON.stringify(s.warnings));
+    assert.match(ours[0], new RegExp(`^draftdiff: could not load draftdiff_bg\\.wasm from ${host.origin}/w/draftdiff_bg\\.wasm \\(the widget host answered HTTP 404`));
+    assert.equal(s.requests.some((u) => u.endsWith('/draftdiff-card_bg.wasm')), false, 'the card entry was not fetched for it');
+    await end(s, host.origin, { strict: false, expected: /status of 404/ });
+  } finally {
+    await host.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 /** Clicks Share → Copy link on 2015 (7) inside the post's iframe; returns the frame. */
 async function copyInFrame(page) {
   const frame = page.frameLocator('iframe[data-draftdiff]');
