@@ -102,18 +102,22 @@ class DraftDiffElement extends HTMLElement {
     const css = document.createElement('link');
     css.rel = 'stylesheet';
     css.href = new URL('draftdiff.css', base).href;
-    const box = document.createElement('div');
-    box.className = 'dd-host';
-    const status = this.notice('Loading the comparison\u2026 ');
+    const [status, box] = this.placeholder();
     shadow.replaceChildren(css, status, box);
-    this._box = box;
-    this.attach(box, status);
+    this.attach(box, status, mayBeCard(this.options()) ? 'card' : 'full');
   }
 
-  /** Mounts the card entry when it takes these options, else the full widget. */
-  async attach(box, status) {
+  /** A "Loading…" line and the box a widget will be mounted in, which becomes the element's. */
+  placeholder() {
+    const box = document.createElement('div');
+    box.className = 'dd-host';
+    this._box = box;
+    return [this.notice('Loading the comparison\u2026 '), box];
+  }
+
+  /** Mounts the card entry (`kind` 'card') when it takes these options, else the full widget. */
+  async attach(box, status, kind) {
     let handle = null;
-    let kind = mayBeCard(this.options()) ? 'card' : 'full';
     try {
       if (kind === 'card') {
         const card = await load('card');
@@ -137,26 +141,16 @@ class DraftDiffElement extends HTMLElement {
 
   attributeChangedCallback() {
     if (!this._handle) return;
-    // A card whose new options make no card gives way to the full widget.
-    if (this._kind === 'card' && !this._handle.update(this.options())) {
+    const kept = this._handle.update(this.options());
+    // The card entry answers false when the new options make no card: the full widget takes its place.
+    if (this._kind === 'card' && !kept) {
       this._handle.destroy();
       this._handle = null;
-      const box = document.createElement('div');
-      box.className = 'dd-host';
-      const status = this.notice('Loading the comparison\u2026 ');
-      this._box.replaceWith(status, box);
-      this._box = box;
-      load('full').then((module) => {
-        if (this._box !== box) return;
-        status.remove();
-        this._handle = module.mount(box, this.options());
-        this._kind = 'full';
-      }, () => {
-        if (this._box === box) status.replaceWith(this.notice('The comparison could not be loaded here. '));
-      });
-      return;
+      const old = this._box;
+      const [status, box] = this.placeholder();
+      old.replaceWith(status, box);
+      this.attach(box, status, 'full');
     }
-    if (this._kind !== 'card') this._handle.update(this.options());
   }
 
   disconnectedCallback() {
