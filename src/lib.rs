@@ -6,11 +6,11 @@
 //! mounts with: the same mounting, options, panic box and comparison, none of the page.
 #![cfg(target_arch = "wasm32")]
 
+pub mod address;
 #[cfg(feature = "hooks")]
 mod bench;
 pub mod element;
-#[cfg(feature = "page")]
-mod frame;
+pub mod frame;
 #[cfg(feature = "page")]
 mod page;
 pub mod panic;

@@ -1,9 +1,9 @@
 //! The full page: at load, the widget takes over the page's (or the iframe's) static text.
 
-use crate::{bundled_comparison, frame, panic};
+use crate::{address, bundled_comparison, frame, panic};
 use draftdiff_core::corpus::Part;
-use draftdiff_core::{fragment, link};
-use draftdiff_platform::{browser, place, scheme};
+use draftdiff_core::fragment;
+use draftdiff_platform::{browser, place};
 use draftdiff_ui::{App, AppProps, Host, Shared};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -26,41 +26,15 @@ pub fn start() {
 
 /// Takes over the page's static text with the app.
 fn mount_page(root: web_sys::Element) {
-    let params =
-        web_sys::UrlSearchParams::new_with_str(&web_sys::window().unwrap().location().search().unwrap_or_default())
-            .ok();
-    let param = |k: &str| params.as_ref().and_then(|p| p.get(k));
-    // `?embed=1` turns the page into the compact iframe widget.
-    let host = match param("embed").as_deref() {
-        Some("1" | "true") => Host::Frame {
-            instance: param("id").unwrap_or_default(),
-        },
-        _ => Host::Page,
-    };
-    // `?scheme=light|dark` (first spelt `?theme=`, still accepted) forces a colour scheme.
-    let forced = link::options::SCHEME_NAMES
-        .iter()
-        .find_map(|name| param(name))
-        .and_then(|v| link::options::scheme(&v).ok());
-    if forced.is_some() {
-        scheme::apply(forced);
-    }
+    let host = address::host(&root);
+    address::apply_scheme();
     // The static text from build time stays until the app replaces it (readable at once, and
     // deep links land before the wasm starts). Measure where the reader is in it first, so the
     // app can put them back before its first frame: same provision at the same height, the same
     // selection and focus, the parts find-in-page opened still open.
     let place = place::capture(&root);
-    while let Some(child) = root.first_child() {
-        let _ = root.remove_child(&child);
-    }
-    let mut parsed = link::parse(&browser::current_hash());
-    // A page per provision (`p/2015-7/`) names its provision on the root; the hash may still
-    // carry the rest of the view (`#themes=…`), or another focus, which wins.
-    if parsed.state.focus.is_none() {
-        parsed.state.focus = root
-            .get_attribute("data-provision")
-            .and_then(|a| link::Anchor::parse(&a));
-    }
+    address::clear(&root);
+    let mut parsed = address::view(&root);
     parsed
         .state
         .open

@@ -11,7 +11,7 @@
 // offers the link, and the console gets one warning naming the cause (see docs/hosting.md).
 // Two wasm modules, each fetched only when something needs it: the full widget (draftdiff.js,
 // the page and any element that is not a card) and the lean card entry (draftdiff-card.js,
-// crates/card), which a <draft-diff> naming a provision, a theme or a search uses. The card
+// crates/card), which a <draft-diff> or an iframe (embed.html) naming a provision, a theme or a search uses. The card
 // entry decides (it mounts nothing for options that make no card), so the guess below only
 // saves a download; it never changes what is shown.
 
@@ -64,8 +64,16 @@ function load(kind) {
   return loading[kind];
 }
 
-// The full page (and the iframe embed) has the root the full widget mounts itself on.
-if (document.getElementById('draftdiff')) load('full');
+// The full page (and the iframe embed) has the root the full widget mounts itself on. The card
+// page (embed.html, the iframe of card snippets, whose root says so) starts the card entry,
+// which mounts the card its address names, or declines (`show=all`): then the full widget takes
+// the page over, as it does on index.html?embed=1, and also if the card entry cannot load.
+const root = document.getElementById('draftdiff');
+if (root && root.hasAttribute('data-frame')) {
+  load('card').then((card) => card.frame() || load('full'), () => load('full')).catch(() => {});
+} else if (root) {
+  load('full');
+}
 
 let full = null;
 /**

@@ -6,8 +6,11 @@ import zlib from 'node:zlib';
 
 /** The files each mode loads. */
 export const MODES = {
-  // index.html (or index.html?embed=1 inside an iframe): the page, its stylesheet, loader, glue, wasm, icon.
+  // index.html (or index.html?embed=1, the whole document in an iframe): the page, its stylesheet, loader, glue, wasm, icon.
   page: ['index.html', 'draftdiff.css', 'draftdiff-embed.js', 'draftdiff.js', 'draftdiff_bg.wasm', 'favicon.svg'],
+  // A card in an iframe (embed.html, what the snippets, plugins and oEmbed give for a provision,
+  // a theme or a search): the same static page, but the card entry's glue and wasm.
+  frame: ['embed.html', 'draftdiff.css', 'draftdiff-embed.js', 'draftdiff-card.js', 'draftdiff-card_bg.wasm', 'favicon.svg'],
   // <draft-diff> card in a blog post (a provision, a theme, a search): the loader, the card
   // entry's glue and wasm (crates/card), and the stylesheet in its shadow root.
   card: ['draftdiff-embed.js', 'draftdiff-card.js', 'draftdiff-card_bg.wasm', 'draftdiff.css'],
@@ -53,6 +56,7 @@ export function table(sizes) {
   for (const f of FILES) rows.push([f, kb(sizes[f].raw), kb(sizes[f].gzip), kb(sizes[f].brotli)]);
   const label = {
     page: '**total: full page** (index.html … favicon.svg)',
+    frame: '**total: iframe card** (embed.html, css, loader, card glue and wasm, favicon)',
     card: '**total: `<draft-diff>` card** (loader, card glue and wasm, css)',
     element: '**total: `<draft-diff>` whole comparison** (loader, glue, wasm, css)',
     host: '**total: iframe host script**',

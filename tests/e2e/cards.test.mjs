@@ -35,8 +35,9 @@ function post(name, snippet) {
   return `${blog.origin}/posts/${name}.html`;
 }
 
-const iframe = (hash, { id = 'c', height = 400, host = true } = {}) =>
-  `<iframe data-draftdiff="${id}" src="${widget.origin}/index.html?embed=1&amp;id=${id}#${hash}" title="Comparison" style="display:block;width:100%;height:${height}px;border:0"></iframe>`
+/** An iframe snippet as the widget writes it for a card: the card page (embed.html), or `page`. */
+const iframe = (hash, { id = 'c', height = 400, host = true, page = 'embed.html?' } = {}) =>
+  `<iframe data-draftdiff="${id}" src="${widget.origin}/${page}id=${id}#${hash}" title="Comparison" style="display:block;width:100%;height:${height}px;border:0"></iframe>`
   + (host ? `<script src="${widget.origin}/draftdiff-host.js" defer></script>` : '');
 
 /** The card inside the first iframe of the page, once mounted: its frame and the frame element. */
@@ -209,6 +210,59 @@ test('a card whose attributes stop making a card becomes the full widget, and ba
   await s.context.close();
 });
 
+test('the card page loads only the card module; show=all there, and older snippets, get the full widget', async () => {
+  const s = await open(browser, { viewport: { width: 720, height: 900 } });
+  await s.page.goto(post('page-card', iframe('2015-7&themes=human-rights')));
+  const { frame } = await frameCard(s.page);
+  assert.ok(await frame.locator('.dd-card-body mark').count() > 0, 'the theme is highlighted in the card');
+  assert.deepEqual(modules(s.requests), { card: true, full: false });
+  // It is the iframe's page only: "Open the full comparison" is the full page, and engines skip it.
+  assert.match(await frame.locator('.dd-open-full').getAttribute('href'), /\/index\.html#2015-7&themes=human-rights$/);
+  assert.equal(await frame.locator('meta[name="robots"]').getAttribute('content'), 'noindex');
+  assert.deepEqual(s.errors, []);
+  await s.context.close();
+
+  // The card page asked for the whole document: the card entry declines, the full widget takes over.
+  const w = await open(browser, { viewport: { width: 720, height: 900 } });
+  await w.page.goto(post('page-all', iframe('2015-7&show=all')));
+  const whole = await (await w.page.waitForSelector('iframe')).contentFrame();
+  await whole.waitForSelector('.dd-app .dd-toolbar', { timeout: 20000 });
+  assert.equal(await whole.locator('.dd-card').count(), 0, 'no card');
+  assert.ok(await whole.locator('.dd-app.dd-embedded').count() === 1, 'the compact iframe widget');
+  assert.deepEqual(modules(w.requests), { card: true, full: true });
+  assert.deepEqual(w.errors, []);
+  await w.context.close();
+
+  // A snippet made before the card page (index.html?embed=1) still shows the card, from the full widget.
+  const o = await open(browser, { viewport: { width: 720, height: 900 } });
+  await o.page.goto(post('page-old', iframe('2015-7', { page: 'index.html?embed=1&amp;' })));
+  await frameCard(o.page);
+  assert.deepEqual(modules(o.requests), { card: false, full: true });
+  assert.deepEqual(o.errors, []);
+  await o.context.close();
+});
+
+test('a card the reader widens until it names nothing stays a card, in an iframe and in an element', async () => {
+  const s = await open(browser, { viewport: { width: 720, height: 900 } });
+  await s.page.goto(post('widen', `${iframe('themes=sovereignty')}<script type="module" src="${widget.origin}/draftdiff-embed.js"></script>
+<draft-diff themes="sovereignty"><a href="${widget.origin}/index.html#themes=sovereignty">Sovereignty</a></draft-diff>`));
+  const { frame } = await frameCard(s.page);
+  await s.page.waitForFunction(() => document.querySelector('draft-diff')?.shadowRoot?.querySelector('.dd-card .dd-row'), null, { timeout: 20000 });
+  const inShadow = (sel) => s.page.locator(`draft-diff >> ${sel}`); // Playwright pierces open shadow roots
+  for (const [name, at] of [['iframe', (sel) => frame.locator(sel)], ['element', inShadow]]) {
+    const rows = await at('.dd-card-body .dd-row').count();
+    await at('.dd-card-options summary').click();
+    await at('.dd-chip[data-theme="sovereignty"][aria-pressed="true"]').click();
+    await at('.dd-chip[data-theme="sovereignty"][aria-pressed="false"]').waitFor();
+    await at('.dd-card-title').filter({ hasText: /^All provisions: \d+ aligned pairs/ }).waitFor();
+    const widened = await at('.dd-card-body .dd-row').count();
+    assert.ok(widened > rows, `${name}: every pair once the only theme is unticked (${rows} -> ${widened})`);
+  }
+  assert.deepEqual(modules(s.requests), { card: true, full: false });
+  assert.deepEqual(s.errors, []);
+  await s.context.close();
+});
+
 test('next steps to another pair; "Open the full comparison" keeps the state', async () => {
   const s = await open(browser, { viewport: { width: 720, height: 900 } });
   await s.page.goto(post('steps', iframe('2015-7&view=inline')));
@@ -227,7 +281,7 @@ test('next steps to another pair; "Open the full comparison" keeps the state', a
 for (const [width, scheme] of [[360, 'light'], [700, 'light'], [360, 'dark'], [700, 'dark']]) {
   test(`axe: the card has no WCAG 2.1 AA violation, ${scheme}, ${width} px`, async () => {
     const s = await open(browser, { viewport: { width, height: 900 } });
-    await s.page.goto(`${widget.origin}/index.html?embed=1&id=a&scheme=${scheme}#2015-7&themes=human-rights`);
+    await s.page.goto(`${widget.origin}/embed.html?id=a&scheme=${scheme}#2015-7&themes=human-rights`);
     await s.page.waitForSelector('.dd-card .dd-row');
     await s.page.addScriptTag({ path: AXE });
     const violations = await s.page.evaluate(async () => (await window.axe.run(document, {

@@ -181,7 +181,7 @@ test('"Embed this view" gives working snippets for the current view, a copy butt
   await page.locator('.dd-embed-button').click();
   const iframeCode = await page.locator('#dd-embed-iframe').inputValue();
   const elementCode = await page.locator('#dd-embed-element').inputValue();
-  assert.match(iframeCode, /src="http:\/\/127\.0\.0\.1:\d+\/index\.html\?embed=1&amp;id=draftdiff-1#2015-7&amp;themes=human-rights&amp;view=inline"/);
+  assert.match(iframeCode, /src="http:\/\/127\.0\.0\.1:\d+\/embed\.html\?id=draftdiff-1#2015-7&amp;themes=human-rights&amp;view=inline"/);
   assert.match(iframeCode, /<script src="http:\/\/127\.0\.0\.1:\d+\/draftdiff-host\.js" defer><\/script>/);
   assert.match(elementCode, /<draft-diff provision="2015-7" themes="human-rights" view="inline"><a href="http:\/\/127\.0\.0\.1:\d+\/index\.html#2015-7&amp;themes=human-rights&amp;view=inline">2015 \(7\) [^<]+<\/a><\/draft-diff>/);
   await page.frameLocator('.dd-preview').locator('[id="2015-7"].dd-merged').waitFor();

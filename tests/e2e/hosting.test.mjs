@@ -18,7 +18,7 @@ const NGINX = process.env.NGINX || '/usr/sbin/nginx';
 const samples = path.join(root, 'docs', 'hosting');
 const PREFIX = '/draftdiff/';
 const MODULES = ['draftdiff-embed.js', 'draftdiff.js', 'draftdiff_bg.wasm', 'draftdiff-card.js', 'draftdiff-card_bg.wasm'];
-const FILES = ['index.html', ...MODULES, 'draftdiff.css', 'draftdiff-host.js', 'favicon.svg'];
+const FILES = ['index.html', 'embed.html', ...MODULES, 'draftdiff.css', 'draftdiff-host.js', 'favicon.svg'];
 const TYPES = { html: /^text\/html; charset=utf-8$/, js: /^text\/javascript(; charset=utf-8)?$/, css: /^text\/css(; charset=utf-8)?$/, wasm: /^application\/wasm$/, svg: /^image\/svg\+xml(; charset=utf-8)?$/ };
 // The headers both samples are about (compared between them).
 const COMPARED = ['access-control-allow-origin', 'cache-control', 'x-content-type-options', 'content-type'];

@@ -36,6 +36,7 @@ const STATES = [
     await p.locator('.dd-app [id="2015-7"] .dd-share-menu button').first().waitFor();
   }],
   ['embed card (iframe)', '/index.html?embed=1#2015-7', (p) => p.locator('.dd-card').waitFor()],
+  ['embed card (iframe, card page)', '/embed.html?id=x#2015-7&themes=human-rights', (p) => p.locator('.dd-card').waitFor()],
   ['embed (iframe), dark, filtered', '/index.html?embed=1&id=x&theme=dark#2015-7&themes=human-rights&view=inline'],
   // <draft-diff> elements in a blog post: the post owns the page's one h1, and each widget's
   // shadow root (an id scope of its own, so checked as a document of its own: SHADOWS) adds none.
@@ -47,7 +48,7 @@ const STATES = [
 
 /** The built pages: both of dist/ and up to three per-provision pages if the build makes them. */
 function builtPages() {
-  const pages = [['dist/index.html', path.join(dist, 'index.html')], ['dist/draftdiff.html', path.join(dist, 'draftdiff.html')]];
+  const pages = [['dist/index.html', path.join(dist, 'index.html')], ['dist/embed.html', path.join(dist, 'embed.html')], ['dist/draftdiff.html', path.join(dist, 'draftdiff.html')]];
   const per = path.join(dist, 'p');
   if (fs.existsSync(per)) {
     const ids = fs.readdirSync(per).filter((d) => fs.existsSync(path.join(per, d, 'index.html'))).sort().slice(0, 3);

@@ -59,6 +59,9 @@ const PAGE_BROTLI_BUDGET = 205 * KiB;
 /** A `<draft-diff>` card (loader, card entry, css), brotli: what a blog post embedding a
  * provision loads. Target 100 KiB, like everything a page or embed loads. */
 const CARD_BROTLI_BUDGET = 148 * KiB;
+/** A card in an iframe (embed.html, css, loader, card entry, favicon), brotli: what a post
+ * embedding a provision with the iframe snippet, the plugins or oEmbed loads. Target 100 KiB. */
+const FRAME_BROTLI_BUDGET = 157 * KiB;
 /** The iframe host script, raw (it is the only thing a blog page loads besides the iframe). */
 const HOST_RAW_BUDGET = 2 * KiB;
 /** The single file: on disk (raw) and over the wire (brotli). */
@@ -83,6 +86,13 @@ test(`a <draft-diff> card is at most ${kb(CARD_BROTLI_BUDGET)} KiB brotli (targe
   assert.ok(card < 0.85 * full, `card element ${kb(card)} KiB is not clearly lighter than the whole widget's ${kb(full)} KiB`);
 });
 
+test(`an iframe card is at most ${kb(FRAME_BROTLI_BUDGET)} KiB brotli (target 100), and lighter than the full page`, () => {
+  const frame = total(sizes, 'frame').brotli;
+  assert.ok(frame <= FRAME_BROTLI_BUDGET, `iframe card: ${kb(frame)} KiB brotli > budget ${kb(FRAME_BROTLI_BUDGET)} KiB`);
+  const page = total(sizes, 'page').brotli;
+  assert.ok(frame < 0.85 * page, `iframe card ${kb(frame)} KiB is not clearly lighter than the full page's ${kb(page)} KiB`);
+});
+
 test(`the iframe host script is at most ${kb(HOST_RAW_BUDGET)} KiB raw`, () => {
   const { raw } = total(sizes, 'host');
   assert.ok(raw <= HOST_RAW_BUDGET, `draftdiff-host.js: ${raw} bytes > budget ${HOST_RAW_BUDGET}`);
@@ -97,7 +107,7 @@ test(`the single file is at most ${kb(SINGLE_RAW_BUDGET)} KiB raw and ${kb(SINGL
 test(`the compare worker is at most ${kb(WORKER_BROTLI_BUDGET)} KiB brotli, and no embed loads it`, () => {
   const { brotli } = total(sizes, 'worker');
   assert.ok(brotli <= WORKER_BROTLI_BUDGET, `compare worker: ${kb(brotli)} KiB brotli > budget ${kb(WORKER_BROTLI_BUDGET)} KiB`);
-  for (const mode of ['page', 'card', 'element', 'host']) {
+  for (const mode of ['page', 'frame', 'card', 'element', 'host']) {
     for (const file of MODES.worker) assert.ok(!MODES[mode].includes(file), `${mode} loads ${file}`);
   }
 });

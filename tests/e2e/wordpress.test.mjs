@@ -149,7 +149,7 @@ test('shortcode attributes are whitelisted and escaped', async () => {
   assert.equal(await iframe.count(), 1);
   const id = await iframe.getAttribute('data-draftdiff');
   assert.equal(await iframe.evaluate((f) => f.src),
-    `${widget.origin}/index.html?embed=1&id=${id}#themes=human-rights,sovereignty&q=say%20%22hi%22%20%26%20bye`);
+    `${widget.origin}/embed.html?id=${id}#themes=human-rights,sovereignty&q=say%20%22hi%22%20%26%20bye`);
   assert.equal(await iframe.getAttribute('onload'), null);
   assert.equal(await iframe.getAttribute('style'), 'width:100%;height:4000px;border:0');
   assert.match(await iframe.getAttribute('title'), /^A "quoted"/, 'the title stays text');

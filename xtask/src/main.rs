@@ -1,7 +1,8 @@
 //! Build steps that run after Trunk has staged `dist/` (Trunk's `post_build` hook):
 //!
 //! `cargo run -p xtask -- finish [STAGING_DIR]` puts the static comparison and the link-preview
-//! tags into `index.html`, writes its card (`preview.png`) and `oembed.json`, a page of its own
+//! tags into `index.html`, writes its card (`preview.png`), `oembed.json`, the card page for
+//! iframes (`embed.html`, which starts the lean card entry), a page of its own
 //! for every provision (`p/<anchor>/`), and, for release builds, the single-file `draftdiff.html`.
 //!
 //! `cargo run --release -p xtask -- bench [RUNS] [--json]` times the core natively (see `tools/bench`).
@@ -58,6 +59,7 @@ fn finish(dir: &Path, release: bool) -> Result<(), String> {
     let oembed = serde_json::to_string_pretty(&share::oembed(&main, &site)).map_err(|e| e.to_string())?;
     write(dir, "oembed.json", oembed)?;
     write(dir, "index.html", &page)?;
+    write(dir, draftdiff_core::embed::CARD_PAGE, page::card_page(&page)?)?;
     let (pages, card_bytes) = pages::write_all(dir, &template, &cmp, &site, &fonts)?;
 
     if release {

@@ -105,6 +105,56 @@ pub fn render(template: &str, page: &Page) -> Result<String, String> {
     Ok(out)
 }
 
+/// The card page (`embed.html`, `draftdiff_core::embed::CARD_PAGE`) made from the finished main
+/// page: the same static text and stylesheet, but its start-up hints name the lean card entry
+/// (`crates/card`) instead of the full widget, and its root says it is an iframe's page (the
+/// loader then starts the card entry, which hands over to the full widget for a view that is no
+/// card). Search engines are asked not to index it: it is the main page's text again.
+pub fn card_page(main: &str) -> Result<String, String> {
+    let swapped = Cell::new(0);
+    let swap = |el: &mut lol_html::html_content::Element, from: &str, to: &str| {
+        if let Some(href) = el.get_attribute("href").filter(|h| h.ends_with(from)) {
+            let at = href.len() - from.len();
+            el.set_attribute("href", &format!("{}{to}", &href[..at]))?;
+            swapped.set(swapped.get() + 1);
+        }
+        Ok::<(), Box<dyn std::error::Error + Send + Sync>>(())
+    };
+    let framed = Cell::new(false);
+    let out = rewrite_str(
+        main,
+        crate::html::rewriter(vec![
+            element!(r#"link[rel="modulepreload"]"#, |el| swap(
+                el,
+                "draftdiff.js",
+                "draftdiff-card.js"
+            )),
+            element!(r#"link[rel="preload"]"#, |el| swap(
+                el,
+                "draftdiff_bg.wasm",
+                "draftdiff-card_bg.wasm"
+            )),
+            element!(r#"meta[name="description"]"#, |el| {
+                el.after(r#"<meta name="robots" content="noindex">"#, ContentType::Html);
+                Ok(())
+            }),
+            element!("#draftdiff", |el| {
+                el.set_attribute("data-frame", "")?;
+                framed.set(true);
+                Ok(())
+            }),
+        ]),
+    )
+    .map_err(|e| format!("embed.html: {e}"))?;
+    if swapped.get() != 2 || !framed.get() {
+        return Err(
+            "embed.html: index.html must have the glue's modulepreload, the wasm's preload and the #draftdiff root"
+                .into(),
+        );
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,6 +209,35 @@ mod tests {
             &page("", None)
         )
         .is_err());
+    }
+
+    #[test]
+    fn the_card_page_starts_the_card_entry() {
+        let main = render(
+            &TEMPLATE.replace(
+                "<link rel=\"icon\"",
+                "<link rel=\"modulepreload\" href=\"draftdiff.js\"><link rel=\"icon\"",
+            ),
+            &page("", None),
+        )
+        .unwrap();
+        let card = card_page(&main).unwrap();
+        assert!(
+            card.contains(r#"<link rel="modulepreload" href="draftdiff-card.js">"#),
+            "{card}"
+        );
+        assert!(
+            card.contains(r#"<link rel="preload" href="draftdiff-card_bg.wasm">"#),
+            "{card}"
+        );
+        assert!(!card.contains("\"draftdiff.js\"") && !card.contains("\"draftdiff_bg.wasm\""));
+        assert!(
+            card.contains(r#"<div id="draftdiff" class="dd-root" data-frame=""><p>static</p></div>"#),
+            "{card}"
+        );
+        assert!(card.contains(r#"<meta name="robots" content="noindex">"#));
+        // A page whose hints are not found is an error, not a card page that loads the full widget.
+        assert!(card_page(&render(TEMPLATE, &page("", None)).unwrap()).is_err());
     }
 
     #[test]

@@ -350,7 +350,7 @@ mod tests {
             (Some(1200), Some(630))
         );
         let html = o["html"].as_str().unwrap();
-        assert!(html.contains(r#"src="https://example.org/dd/index.html?embed=1&amp;id=draftdiff-2015-7#2015-7""#));
+        assert!(html.contains(r#"src="https://example.org/dd/embed.html?id=draftdiff-2015-7#2015-7""#));
         assert!(html.contains(r#"<script src="https://example.org/dd/draftdiff-host.js" defer></script>"#));
         assert!(
             html.contains(&format!("height:{EMBED_HEIGHT}px")),
@@ -358,7 +358,7 @@ mod tests {
         );
         let bare = oembed(&s, &Site::default());
         assert!(bare.get("thumbnail_url").is_none() && bare.get("provider_url").is_none());
-        assert!(bare["html"].as_str().unwrap().contains(r#"src="index.html?embed=1"#));
+        assert!(bare["html"].as_str().unwrap().contains(r#"src="embed.html?id="#));
     }
 
     #[test]

@@ -401,6 +401,23 @@ fn hash_value<'a>(hash: &'a str, key: &str) -> Option<&'a str> {
         .find_map(|pair| pair.strip_prefix(key)?.strip_prefix('='))
 }
 
+/// The page a card iframe loads (written by the build from the full page): the same static text,
+/// but it starts the lean card entry (`crates/card`) instead of the full widget, about a quarter
+/// less to download. It still shows the whole document when the state names none (the card entry
+/// then hands over to the full widget), just later.
+pub const CARD_PAGE: &str = "embed.html";
+
+/// The iframe's page and query up to the instance id, for a view: the card page when the view
+/// opens as a card (`view::card::names_card`), else the full page in its compact iframe mode
+/// (`index.html?embed=1`, which also takes cards, as every snippet made before the card page did).
+pub fn frame_page(state: &ViewState) -> String {
+    if crate::view::card::names_card(state) {
+        format!("{CARD_PAGE}?id=")
+    } else {
+        "index.html?embed=1&id=".to_string()
+    }
+}
+
 /// Snippets for `state`, with `base` the folder the widget is served from (ending in `/`).
 /// `instance` names the iframe so the host script can size the right one.
 ///
@@ -427,7 +444,7 @@ pub fn snippets(base: &str, state: &ViewState, instance: &str) -> Snippets {
     } else {
         format!("#{hash}")
     };
-    let frame_url = format!("{base}index.html?embed=1&id={instance}{fragment}");
+    let frame_url = format!("{base}{}{instance}{fragment}", frame_page(state));
     let title = view_title(state);
     let iframe = format!(
         "<iframe data-draftdiff=\"{id}\" src=\"{src}\" title=\"{title}\" allow=\"clipboard-write\" style=\"display:block;width:100%;height:640px;border:0\" loading=\"lazy\"></iframe>\n<script src=\"{host}\" defer></script>",
@@ -523,7 +540,9 @@ mod snippet_tests {
         let mut state = crate::link::parse("2015-7&themes=human-rights&view=inline").state;
         state.query = "\"><script>alert(1)</script>".into();
         let s = snippets("https://example.org/dd/", &state, "dd1");
-        assert!(s.iframe.contains("src=\"https://example.org/dd/index.html?embed=1&amp;id=dd1#2015-7&amp;themes=human-rights&amp;view=inline&amp;q="));
+        assert!(s.iframe.contains(
+            "src=\"https://example.org/dd/embed.html?id=dd1#2015-7&amp;themes=human-rights&amp;view=inline&amp;q="
+        ));
         assert!(s.iframe.contains("data-draftdiff=\"dd1\"") && s.iframe.contains("draftdiff-host.js"));
         assert!(s.element.contains(
             "<draft-diff provision=\"2015-7\" themes=\"human-rights\" view=\"inline\" q=\"&quot;&gt;&lt;script&gt;"
@@ -555,7 +574,12 @@ mod snippet_tests {
             let s = snippets("https://example.org/dd/", &crate::link::parse(hash).state, "dd1");
             assert!(!s.frame_url.contains("show="), "{}", s.frame_url);
             assert!(!s.element.contains(" show="), "{}", s.element);
-            // What the iframe and the element will open with is a card.
+            // The iframe loads the card page, and what it and the element open with is a card.
+            assert!(
+                s.frame_url.starts_with("https://example.org/dd/embed.html?id=dd1#"),
+                "{}",
+                s.frame_url
+            );
             let framed = crate::link::parse(s.frame_url.split_once('#').unwrap().1).state;
             assert!(
                 card(&cmp, &framed, &Host::Frame { instance: "dd1".into() }).is_some(),
@@ -564,6 +588,12 @@ mod snippet_tests {
         }
         let all = snippets("./", &crate::link::parse("2015-7&show=all").state, "a");
         assert!(all.frame_url.ends_with("#2015-7&show=all") && all.element.contains(" show=\"all\""));
+        // The whole document is the full widget's: its page, in iframe mode.
+        assert!(
+            all.frame_url.starts_with("./index.html?embed=1&id=a#"),
+            "{}",
+            all.frame_url
+        );
         let list = EmbedOptions {
             show: Some("2015-7,2015-8".into()),
             ..Default::default()

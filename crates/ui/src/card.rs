@@ -14,7 +14,7 @@ use crate::store::{Action, Dispatch, Store};
 use crate::toolbar::{ThemeChips, ViewSwitch};
 use crate::{AppProps, Host, Shared};
 use draftdiff_core::link::{self, ViewState};
-use draftdiff_core::view::card::{card, statuses, Card, Step};
+use draftdiff_core::view::card::{card, kept_card, statuses, Card, Step};
 use draftdiff_core::view::find;
 use draftdiff_core::view::selected_themes;
 use draftdiff_platform::browser;
@@ -38,7 +38,8 @@ pub fn card_app(props: &AppProps) -> Html {
     let help = shortcuts::use_shortcuts(&root, &props.host);
     hosted::use_adopted(props, &state, &cmp);
     hosted::use_reported(props, &state);
-    match card(&cmp, &state.view, &props.host) {
+    // Opened as a card, it stays one, whatever the reader widens it to.
+    match kept_card(&cmp, &state.view, &props.host) {
         Some(c) => card_frame(&props.cmp, c, &state, narrow, &props.host, &help, root),
         None => Html::default(),
     }

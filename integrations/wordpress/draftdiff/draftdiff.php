@@ -205,6 +205,24 @@ function draftdiff_parse_state( $hash ) {
  */
 
 /**
+ * The page the iframe loads, up to its id: the lean card page (embed.html) for a state that opens
+ * as a card (a provision, a list, a theme or a search), the full page in iframe mode for the whole
+ * document. Either shows either; the other one only downloads more. The widget's own rule is
+ * view::card::names_card (README, "Embed").
+ *
+ * @param string $state From draftdiff_state().
+ * @return string
+ */
+function draftdiff_frame_page( $state ) {
+	$o    = draftdiff_parse_state( $state );
+	$show = strtolower( trim( (string) ( $o['show'] ?? '' ) ) );
+	$card = '' !== $show
+		? 'all' !== $show
+		: ( '' !== (string) ( $o['provision'] ?? '' ) || '' !== (string) ( $o['themes'] ?? '' ) || '' !== trim( (string) ( $o['q'] ?? '' ) ) );
+	return $card ? 'embed.html?id=' : 'index.html?embed=1&id=';
+}
+
+/**
  * The iframe for a state, and the host script (once per page) that sizes it to its content.
  *
  * @param string $state  From draftdiff_state().
@@ -223,12 +241,12 @@ function draftdiff_iframe( $state, array $extra = array() ) {
 	$id     = 'draftdiff-wp-' . $count;
 	$height = isset( $extra['height'] ) ? absint( $extra['height'] ) : 0;
 	$height = $height ? min( 4000, max( 200, $height ) ) : 640;
-	$query  = 'embed=1&id=' . $id;
+	$query  = draftdiff_frame_page( $state ) . $id;
 	$theme  = strtolower( (string) ( $extra['theme'] ?? '' ) );
 	if ( in_array( $theme, array( 'light', 'dark' ), true ) ) {
 		$query .= '&theme=' . $theme;
 	}
-	$src   = $base . 'index.html?' . $query . ( '' !== $state ? '#' . $state : '' );
+	$src   = $base . $query . ( '' !== $state ? '#' . $state : '' );
 	$title = trim( (string) ( $extra['title'] ?? '' ) );
 	if ( '' === $title ) {
 		$title = __( 'Comparison of the 2011 and 2015 drafts', 'draftdiff' );

@@ -44,9 +44,26 @@ pub struct Card {
 /// The card `host` shows for `view`, or `None` for the whole document (the full page,
 /// `show=all`, or an embed whose state names nothing).
 pub fn card(cmp: &Comparison, view: &ViewState, host: &Host) -> Option<Card> {
+    if *host == Host::Page || !names_card(view) {
+        return None;
+    }
+    build(cmp, view, false)
+}
+
+/// The card a card root shows (the card entry's, which has no whole document to turn into):
+/// [`card`], or, once the reader has widened the card until its state names nothing (unticked
+/// its only theme, emptied its search), every pair, still as a card. `None` only where [`card`]
+/// never gives one: the full page and `show=all` (an element whose attributes ask for the whole
+/// document gets the full widget instead).
+pub fn kept_card(cmp: &Comparison, view: &ViewState, host: &Host) -> Option<Card> {
     if *host == Host::Page || view.show == Show::All {
         return None;
     }
+    build(cmp, view, true)
+}
+
+/// The card for `view`; with nothing named, every pair if `widened`, else none.
+fn build(cmp: &Comparison, view: &ViewState, widened: bool) -> Option<Card> {
     let focus = view.focus.as_ref().and_then(|a| cmp.pair_of_anchor(a));
     let query = view.query.trim();
     let mut sequence: Vec<usize> = match &view.show {
@@ -91,7 +108,7 @@ pub fn card(cmp: &Comparison, view: &ViewState, host: &Host) -> Option<Card> {
                 sequence,
             })
         }
-        None if named => Some(Card {
+        None if named || widened => Some(Card {
             title: format!("{} · {doc}", subject(cmp, view, query, sequence.len())),
             pairs: sequence.clone(),
             sequence,
@@ -101,6 +118,18 @@ pub fn card(cmp: &Comparison, view: &ViewState, host: &Host) -> Option<Card> {
         }),
         None => None,
     }
+}
+
+/// Whether an embed of `view` opens as a card, as far as the state alone says: it is not
+/// `show=all`, and it names a provision, a list, a theme or a search. (A provision that is not in
+/// the drafts, and nothing else named, still gives the whole document: [`card`] decides.) Snippets
+/// choose the page an iframe loads by it (`embed::frame_page`), the lean card page or the full one.
+pub fn names_card(view: &ViewState) -> bool {
+    view.show != Show::All
+        && (view.focus.is_some()
+            || view.show != Show::Named
+            || !view.themes.is_empty()
+            || !view.query.trim().is_empty())
 }
 
 /// What a card of several pairs is about: `Human rights: 6 aligned pairs`.
@@ -130,6 +159,9 @@ fn subject(cmp: &Comparison, view: &ViewState, query: &str, count: usize) -> Str
         if !query.is_empty() {
             about.push(format!("“{query}”"));
         }
+    }
+    if about.is_empty() {
+        about.push("All provisions".to_string());
     }
     let pairs = if count == 1 {
         "1 aligned pair".to_string()
@@ -199,6 +231,31 @@ mod tests {
     fn titles(pairs: &[usize]) -> Vec<String> {
         let cmp = Comparison::bundled();
         pairs.iter().map(|&p| pair_title(&cmp, p)).collect()
+    }
+
+    #[test]
+    fn a_card_widened_to_nothing_stays_a_card_of_every_pair() {
+        let cmp = Comparison::bundled();
+        // A theme card whose only theme the reader unticked: the state names nothing.
+        let widened = parse("view=inline").state;
+        assert_eq!(card(&cmp, &widened, &element()), None);
+        let kept = kept_card(&cmp, &widened, &element()).expect("still a card");
+        assert_eq!(kept.pairs.len(), cmp.pairs.len());
+        assert!(
+            kept.title
+                .starts_with(&format!("All provisions: {} aligned pairs · ", cmp.pairs.len())),
+            "{}",
+            kept.title
+        );
+        // What makes a card is kept as it is; the page and show=all never get one.
+        for hash in ["2015-7", "themes=sovereignty", "q=weapons"] {
+            let view = parse(hash).state;
+            assert_eq!(kept_card(&cmp, &view, &frame()), card(&cmp, &view, &frame()), "{hash}");
+            assert!(names_card(&view), "{hash}");
+        }
+        assert_eq!(kept_card(&cmp, &parse("show=all").state, &frame()), None);
+        assert_eq!(kept_card(&cmp, &parse("2015-7").state, &Host::Page), None);
+        assert!(!names_card(&parse("2015-7&show=all").state) && !names_card(&widened));
     }
 
     #[test]
