@@ -102,8 +102,6 @@ pub struct Mounted<C: BaseComponent<Properties = AppProps>> {
 impl<C: BaseComponent<Properties = AppProps>> Mounted<C> {
     /// Mounts a widget inside `element` (for `<draft-diff>`, a box inside its Shadow DOM).
     pub fn new(element: web_sys::Element, props: AppProps) -> Self {
-        crate::panic::install();
-        crate::panic::register(&element);
         let app = yew::Renderer::<C>::with_root_and_props(element.clone(), props).render();
         Mounted {
             app: Some(app),
@@ -127,7 +125,6 @@ impl<C: BaseComponent<Properties = AppProps>> Mounted<C> {
     pub fn destroy(&mut self) {
         if let Some(app) = self.app.take() {
             app.destroy();
-            crate::panic::unregister(&self.element);
         }
     }
 }

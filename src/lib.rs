@@ -1,9 +1,9 @@
 //! draftdiff's one entry: the cdylib Trunk builds. It starts the widget when the module loads,
 //! mounts it in the page, an iframe or a Shadow DOM (the JS API behind `<draft-diff>`), posts the
-//! iframe's height, and installs the panic hook. Everything else lives in the layers below:
+//! iframe's height, and holds the crash-on-demand hook for tests. Everything else lives in the layers below:
 //! `draftdiff_core` (pure), `draftdiff_platform` (browser services), `draftdiff_ui` (components).
 //! Without its default feature `page` it is the library the lean card entry (`crates/card`)
-//! mounts with: the same mounting, options, panic box and comparison, none of the page.
+//! mounts with: the same mounting, options, address reading and comparison, none of the page.
 #![cfg(target_arch = "wasm32")]
 
 pub mod address;

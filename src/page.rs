@@ -1,6 +1,6 @@
 //! The full page: at load, the widget takes over the page's (or the iframe's) static text.
 
-use crate::{address, bundled_comparison, frame, panic};
+use crate::{address, bundled_comparison, frame};
 use draftdiff_core::corpus::Part;
 use draftdiff_core::fragment;
 use draftdiff_platform::{browser, place};
@@ -14,11 +14,9 @@ pub fn start() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    panic::install();
     let Some(root) = document.get_element_by_id("draftdiff") else {
         return;
     };
-    panic::register(&root);
     // Instantiating the module was this task's work: the first render gets a task of its own
     // (start-up is then two tasks, not one long one, and the static text stays until then).
     browser::next_task(move || mount_page(root));

@@ -15,6 +15,8 @@
 // entry decides (it mounts nothing for options that make no card), so the guess below only
 // saves a download; it never changes what is shown.
 
+// @draftdiff-crash: the build puts www/draftdiff-crash.js here (draftdiffCrash: the crash box).
+
 const base = new URL('.', import.meta.url);
 const MODULES = { full: 'draftdiff', card: 'draftdiff-card' };
 
@@ -49,6 +51,7 @@ async function start(kind) {
   try {
     await glue.default({ module_or_path: response });
   } catch (e) {
+    if (draftdiffCrash.crashed(e)) throw e; // it loaded, then stopped starting
     throw new Error(cause(wasm, 'compile', e));
   }
   return glue;
@@ -70,7 +73,7 @@ function load(kind) {
 // the page over, as it does on index.html?embed=1, and also if the card entry cannot load.
 const root = document.getElementById('draftdiff');
 if (root && root.hasAttribute('data-frame')) {
-  load('card').then((card) => card.frame() || load('full'), () => load('full')).catch(() => {});
+  load('card').then((card) => card.frame() || load('full'), () => load('full')).catch((e) => draftdiffCrash.crashed(e));
 } else if (root) {
   load('full');
 }
@@ -126,6 +129,7 @@ class DraftDiffElement extends HTMLElement {
   /** Mounts the card entry (`kind` 'card') when it takes these options, else the full widget. */
   async attach(box, status, kind) {
     let handle = null;
+    draftdiffCrash.watch(box);
     try {
       if (kind === 'card') {
         const card = await load('card');
@@ -138,8 +142,8 @@ class DraftDiffElement extends HTMLElement {
         if (this._box !== box) return;
         handle = module.mount(box, this.options());
       }
-    } catch {
-      if (this._box === box) status.replaceWith(this.notice('The comparison could not be loaded here. '));
+    } catch (e) {
+      if (!draftdiffCrash.crashed(e) && this._box === box) status.replaceWith(this.notice('The comparison could not be loaded here. '));
       return;
     }
     status.remove();
@@ -155,6 +159,7 @@ class DraftDiffElement extends HTMLElement {
       this._handle.destroy();
       this._handle = null;
       const old = this._box;
+      draftdiffCrash.forget(old);
       const [status, box] = this.placeholder();
       old.replaceWith(status, box);
       this.attach(box, status, 'full');
@@ -162,6 +167,7 @@ class DraftDiffElement extends HTMLElement {
   }
 
   disconnectedCallback() {
+    if (this._box) draftdiffCrash.forget(this._box);
     if (this._handle) this._handle.destroy();
     this._handle = null;
     this._box = null;

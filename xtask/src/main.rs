@@ -2,13 +2,14 @@
 //!
 //! `cargo run -p xtask -- finish [STAGING_DIR]` puts the static comparison and the link-preview
 //! tags into `index.html`, writes its card (`preview.png`), `oembed.json`, the card page for
-//! iframes (`embed.html`, which starts the lean card entry), a page of its own
+//! iframes (`embed.html`, which starts the lean card entry), the crash box into the loader, a page of its own
 //! for every provision (`p/<anchor>/`), and, for release builds, the single-file `draftdiff.html`.
 //!
 //! `cargo run --release -p xtask -- bench [RUNS] [--json]` times the core natively (see `tools/bench`).
 
 mod bench;
 mod canvas;
+mod crash;
 mod html;
 mod imports;
 mod page;
@@ -60,6 +61,11 @@ fn finish(dir: &Path, release: bool) -> Result<(), String> {
     write(dir, "oembed.json", oembed)?;
     write(dir, "index.html", &page)?;
     write(dir, draftdiff_core::embed::CARD_PAGE, page::card_page(&page)?)?;
+    write(
+        dir,
+        "draftdiff-embed.js",
+        crash::join(&read(dir, "draftdiff-embed.js")?)?,
+    )?;
     let (pages, card_bytes) = pages::write_all(dir, &template, &cmp, &site, &fonts)?;
 
     if release {
@@ -85,6 +91,7 @@ fn finish(dir: &Path, release: bool) -> Result<(), String> {
             glue: &glue,
             wasm: &wasm,
             favicon: &read(dir, "favicon.svg")?,
+            crash: crash::SCRIPT,
             worker: Some((&worker_glue, &worker_wasm)),
         })?;
         write(dir, "draftdiff.html", single)?;

@@ -32,6 +32,8 @@ pub struct Inputs<'a> {
     pub favicon: &'a str,
     /// The compare worker's glue (an ES module) and wasm, when the build has them.
     pub worker: Option<(&'a str, &'a [u8])>,
+    /// The crash box's script (`crate::crash::SCRIPT`), run before the widget starts.
+    pub crash: &'a str,
 }
 
 /// The wasm as the page carries it: raw DEFLATE (the browser's `DecompressionStream` undoes it),
@@ -75,7 +77,12 @@ fn worker_script(glue: &str, wasm: &[u8]) -> (String, &'static str) {
 /// The single self-contained page.
 pub fn build(i: &Inputs) -> Result<String, String> {
     let worker_glue = i.worker.map_or("", |(glue, _)| glue);
-    for (name, text) in [("CSS", i.css), ("JS glue", i.glue), ("worker glue", worker_glue)] {
+    for (name, text) in [
+        ("CSS", i.css),
+        ("JS glue", i.glue),
+        ("worker glue", worker_glue),
+        ("crash box", i.crash),
+    ] {
         if text.contains("</style") || text.contains("</script") {
             return Err(format!("the {name} contains a closing tag and cannot be inlined"));
         }
@@ -92,7 +99,8 @@ pub fn build(i: &Inputs) -> Result<String, String> {
         .worker
         .map_or((String::new(), ""), |(glue, wasm)| worker_script(glue, wasm));
     let boot = format!(
-        "{worker}<script type=\"module\">\n{worker_url}{glue}\nconst wasmBase64 = \"{b64}\";\n{DECODE}</script>\n",
+        "{worker}<script type=\"module\">\n{crash}\n{worker_url}{glue}\nconst wasmBase64 = \"{b64}\";\n{DECODE}</script>\n",
+        crash = i.crash.trim_end(),
         glue = i.glue,
         b64 = packed_wasm(i.wasm)
     );
@@ -211,6 +219,7 @@ mod tests {
             glue,
             wasm: b"\0asm",
             favicon: "<svg/>",
+            crash: "const draftdiffCrash = 1;",
             worker: None,
         })
         .unwrap();
@@ -220,6 +229,11 @@ mod tests {
                 && out.contains("data:image/svg+xml")
         );
         assert!(!out.contains("preload"), "fetch hints are dropped");
+        // The crash box is set up before the widget starts (the glue follows it).
+        assert!(
+            out.contains("<script type=\"module\">\nconst draftdiffCrash = 1;\n"),
+            "the crash box comes first"
+        );
         assert!(!out.contains("src=\""));
         // The static text comes before the (large) boot script, which ends the body.
         let (text, script) = (out.find(">T<").unwrap(), out.find("<script").unwrap());
@@ -230,6 +244,7 @@ mod tests {
             glue,
             wasm: b"",
             favicon: "",
+            crash: "const draftdiffCrash = 1;",
             worker: None,
         });
         assert!(
@@ -242,6 +257,7 @@ mod tests {
             glue,
             wasm: b"",
             favicon: "",
+            crash: "const draftdiffCrash = 1;",
             worker: None,
         });
         assert!(bad.is_err());
@@ -277,6 +293,7 @@ mod tests {
             glue: "__wbg_init",
             wasm: b"",
             favicon: "",
+            crash: "const draftdiffCrash = 1;",
             worker,
         };
         let out = build(&inputs(Some(("let wasm_bindgen = () => {}; // worker", b"\0asm")))).unwrap();
@@ -289,9 +306,9 @@ mod tests {
         assert!(worker.contains("// worker") && worker.contains(&packed_wasm(b"\0asm")));
         // A classic script: the inflating waits inside an async function, not at the top level.
         assert!(worker.contains("(async () => {") && worker.contains("wasm_bindgen({ module_or_path: bytes })"));
-        assert!(
-            out[boot..].starts_with("<script type=\"module\">\nglobalThis.draftdiffWorkerUrl = URL.createObjectURL(")
-        );
+        assert!(out[boot..].starts_with(
+            "<script type=\"module\">\nconst draftdiffCrash = 1;\nglobalThis.draftdiffWorkerUrl = URL.createObjectURL("
+        ));
         assert!(!build(&inputs(None)).unwrap().contains("draftdiffWorkerUrl"));
         assert!(build(&inputs(Some(("wasm_bindgen = 1 </script>", b"")))).is_err());
     }
@@ -305,6 +322,7 @@ mod tests {
             glue: "__wbg_init",
             wasm: b"",
             favicon: "",
+            crash: "const draftdiffCrash = 1;",
             worker: None,
         };
         let out = build(&inputs(html)).unwrap();
