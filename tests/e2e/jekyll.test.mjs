@@ -62,5 +62,7 @@ test('an invalid provision is left out of the link, not passed on', () => {
   const out = fs.readFileSync(path.join(publicDir, 'embed/index.html'), 'utf8');
   const third = [...out.matchAll(/<iframe[^>]*>/g)][2][0];
   assert.doesNotMatch(third, /#|<b>|x=/, third);
+  // With nothing named it is the whole document: the full page in iframe mode, not the card page.
+  assert.match(third, /\/index\.html\?embed=1&(amp;)?id=/, third);
   assert.match(out, /<!-- draftdiff: left out invalid provision -->/);
 });

@@ -208,18 +208,19 @@ test('oEmbed: each page links to a response whose html is the focused iframe', a
     assert.match(parsed.host, /draftdiff-host\.js$/);
     assert.equal(parsed.height, `${o.height}px`, 'the height field is the iframe\'s');
     const src = new URL(parsed.src, `${server.origin}/`);
-    assert.equal(src.pathname, '/index.html');
-    assert.equal(src.searchParams.get('embed'), '1');
+    // A provision's card is the card page; the main page's whole document is the full page in iframe mode.
+    assert.equal(src.pathname, anchor ? '/embed.html' : '/index.html', pagePath);
+    assert.equal(src.searchParams.get('embed'), anchor ? null : '1', pagePath);
     assert.equal(src.searchParams.get('id'), parsed.id);
     // The main page's card asks for the whole document (a snippet that names nothing would be a card of everything).
     assert.equal(src.hash, anchor ? `#${anchor}` : '#show=all', `${pagePath}: the iframe opens the provision`);
   }
   await ctx.context.close();
-  // The iframe's page, opened as an embedder would, lands on the provision.
+  // The iframe's page, opened as an embedder would, shows the provision.
   const frame = await open(browser);
-  await frame.page.goto(`${server.origin}/index.html?embed=1&id=draftdiff-2015-10#2015-10`);
-  await ready(frame.page);
-  assert.equal(await frame.page.locator('.dd-app [id="2015-10"]').count(), 1);
+  await frame.page.goto(`${server.origin}/embed.html?id=draftdiff-2015-10#2015-10`);
+  await frame.page.waitForSelector('.dd-card .dd-row');
+  assert.equal(await frame.page.locator('.dd-card-body [id="2015-10"]').count(), 1);
   await finish(frame, server.origin);
 });
 
