@@ -242,6 +242,37 @@ test('the card page loads only the card module; show=all there, and older snippe
   await o.context.close();
 });
 
+test('before its wasm runs, the card page shows the linked pair, not the document scrolled to it', async () => {
+  const s = await open(browser, { viewport: { width: 720, height: 900 } });
+  // The wasm never arrives: what the reader sees is the static text as the card page shows it.
+  await s.page.route('**/*.wasm', (r) => r.abort());
+  await s.page.goto(post('static', iframe('2015-7', { host: false })));
+  const frame = await (await s.page.waitForSelector('iframe')).contentFrame();
+  await frame.waitForSelector('.dd-static [id="2015-7"]');
+  const seen = await frame.evaluate(() => {
+    const shown = (e) => e.getClientRects().length > 0;
+    return {
+      rows: [...document.querySelectorAll('.dd-static .dd-row')].filter(shown).map((r) => [...r.querySelectorAll('[id^="20"]')].map((e) => e.id).join('+')),
+      header: shown(document.querySelector('.dd-static .dd-header')),
+      sources: shown(document.querySelector('.dd-static .dd-footer')),
+      top: document.querySelector('.dd-static [id="2015-7"]').getBoundingClientRect().top,
+    };
+  });
+  assert.deepEqual(seen.rows, ['2011-f+2015-7'], 'just the linked pair');
+  assert.equal(seen.header, false);
+  assert.equal(seen.sources, true, 'the sources stay');
+  assert.ok(seen.top >= 0 && seen.top < 400, `the pair is in the frame: ${seen.top} px`);
+  await shot(s.page, 'card-page-static');
+  await s.context.close();
+  // The full page keeps the whole document around the same anchor.
+  const p = await open(browser, { viewport: { width: 720, height: 900 } });
+  await p.page.route('**/*.wasm', (r) => r.abort());
+  await p.page.goto(`${widget.origin}/index.html?embed=1#2015-7`);
+  await p.page.waitForSelector('.dd-static [id="2015-7"]');
+  assert.ok(await p.page.evaluate(() => [...document.querySelectorAll('.dd-static .dd-row')].filter((e) => e.getClientRects().length).length) > 20);
+  await p.context.close();
+});
+
 test('a card the reader widens until it names nothing stays a card, in an iframe and in an element', async () => {
   const s = await open(browser, { viewport: { width: 720, height: 900 } });
   await s.page.goto(post('widen', `${iframe('themes=sovereignty')}<script type="module" src="${widget.origin}/draftdiff-embed.js"></script>
