@@ -2,8 +2,9 @@
 //!
 //! `cargo run -p xtask -- finish [STAGING_DIR]` puts the static comparison and the link-preview
 //! tags into `index.html`, writes its card (`preview.png`), `oembed.json`, the card page for
-//! iframes (`embed.html`, which starts the lean card entry), the crash box into the loader, a page of its own
-//! for every provision (`p/<anchor>/`), and, for release builds, the single-file `draftdiff.html`.
+//! iframes (`embed.html`, which starts the lean card entry), the loader with its crash box and
+//! without its comment lines, a page of its own for every provision (`p/<anchor>/`), and, for
+//! release builds, the single-file `draftdiff.html`.
 //!
 //! `cargo run --release -p xtask -- bench [RUNS] [--json]` times the core natively (see `tools/bench`).
 
@@ -12,6 +13,7 @@ mod canvas;
 mod crash;
 mod html;
 mod imports;
+mod loader;
 mod page;
 mod pages;
 mod png;
@@ -64,7 +66,7 @@ fn finish(dir: &Path, release: bool) -> Result<(), String> {
     write(
         dir,
         "draftdiff-embed.js",
-        crash::join(&read(dir, "draftdiff-embed.js")?)?,
+        loader::finish(&read(dir, "draftdiff-embed.js")?)?,
     )?;
     let (pages, card_bytes) = pages::write_all(dir, &template, &cmp, &site, &fonts)?;
 
