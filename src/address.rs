@@ -7,9 +7,6 @@ use draftdiff_core::link::{self, Parsed};
 use draftdiff_platform::{browser, scheme};
 use draftdiff_ui::Host;
 
-/// The attribute the build puts on the card page's root (`embed.html`, always an iframe's page).
-pub const FRAME_ROOT: &str = "data-frame";
-
 /// The page's query parameter `key`.
 fn param(key: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
@@ -19,7 +16,8 @@ fn param(key: &str) -> Option<String> {
 /// Where the widget is shown: `?embed=1` (or the card page) is the compact iframe widget, named
 /// by `?id=` for the host script that sizes it; anything else is the page.
 pub fn host(root: &web_sys::Element) -> Host {
-    let framed = root.has_attribute(FRAME_ROOT) || matches!(param("embed").as_deref(), Some("1" | "true"));
+    let framed = root.has_attribute(draftdiff_core::embed::CARD_PAGE_ROOT)
+        || matches!(param("embed").as_deref(), Some("1" | "true"));
     if framed {
         Host::Frame {
             instance: param("id").unwrap_or_default(),

@@ -139,7 +139,7 @@ pub fn card_page(main: &str) -> Result<String, String> {
                 Ok(())
             }),
             element!("#draftdiff", |el| {
-                el.set_attribute("data-frame", "")?;
+                el.set_attribute(draftdiff_core::embed::CARD_PAGE_ROOT, "")?;
                 framed.set(true);
                 Ok(())
             }),

@@ -407,6 +407,10 @@ fn hash_value<'a>(hash: &'a str, key: &str) -> Option<&'a str> {
 /// then hands over to the full widget), just later.
 pub const CARD_PAGE: &str = "embed.html";
 
+/// The attribute on the card page's root (`#draftdiff`) that says it is an iframe's page: the
+/// build sets it, the entries read it (the loader and the stylesheet spell it too).
+pub const CARD_PAGE_ROOT: &str = "data-frame";
+
 /// The iframe's page and query up to the instance id, for a view: the card page when the view
 /// opens as a card (`view::card::names_card`), else the full page in its compact iframe mode
 /// (`index.html?embed=1`, which also takes cards, as every snippet made before the card page did).

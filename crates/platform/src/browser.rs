@@ -151,16 +151,13 @@ pub fn share_url(host: &Host, hash: &str) -> String {
     let page = match host {
         Host::Page | Host::Frame { .. } => {
             let href = window().location().href().unwrap_or_default();
+            let frame = matches!(host, Host::Frame { .. });
             // The iframe is this page with `?embed=1…`, or the card page: readers get the full page.
-            let cut: &[char] = if matches!(host, Host::Frame { .. }) {
-                &['#', '?']
-            } else {
-                &['#']
-            };
+            let cut: &[char] = if frame { &['#', '?'] } else { &['#'] };
             let page = href.split(cut).next().unwrap_or_default();
             // The card page (`embed.html`) is for iframes only: the full page sits beside it.
             match page.strip_suffix(draftdiff_core::embed::CARD_PAGE) {
-                Some(folder) if matches!(host, Host::Frame { .. }) => format!("{folder}index.html"),
+                Some(folder) if frame => format!("{folder}index.html"),
                 _ => page.to_string(),
             }
         }
