@@ -251,6 +251,49 @@ test('Clear themes brings every pair back and empties the URL', async () => {
   await finish(ctx);
 });
 
+
+// A dropped row keeps its rendering (content-visibility: hidden, at no height) so that turning
+// the chip off again lays out nothing new: it must still be gone for every reader while dropped.
+test('a dropped row takes no space and is gone for screen readers and the keyboard; it comes back as it was', async () => {
+  const ctx = await load(ALL_PARTS);
+  const { page } = ctx;
+  // A row human rights drops: the first of the later draft's provisions without the theme.
+  await toggle(page, 'human-rights');
+  const id = await page.locator('.dd-row[hidden] .dd-prov[id^="2015-"]').first().getAttribute('id');
+  await toggle(page, 'human-rights');
+  const row = page.locator(`.dd-row:has([id="${id}"])`);
+  const heightBefore = await row.evaluate((r) => r.getBoundingClientRect().height);
+  const phrase = (await row.locator(`[id="${id}"] .dd-text`).textContent()).trim().slice(0, 30);
+  assert.ok(heightBefore > 20 && phrase.length === 30);
+  const cdp = await page.context().newCDPSession(page);
+  const exposed = async () => (await cdp.send('Accessibility.getFullAXTree')).nodes
+    .some((n) => !n.ignored && (n.name?.value || '').includes(phrase));
+  assert.equal(await exposed(), true, 'a shown row is in the accessibility tree');
+
+  await toggle(page, 'human-rights');
+  assert.notEqual(await row.getAttribute('hidden'), null);
+  assert.equal(await row.evaluate((r) => r.getBoundingClientRect().height), 0);
+  assert.equal(await row.locator('.dd-text').first().isVisible(), false);
+  assert.equal(await row.evaluate((r) => r.querySelector('.dd-text').checkVisibility()), false);
+  assert.equal(await exposed(), false, 'a dropped row is out of the accessibility tree');
+  // Tabbing from the last control before it skips it: nothing inside takes focus.
+  assert.equal(await row.evaluate((r) => {
+    const el = r.querySelector('a[href], button');
+    el?.focus();
+    return !!el && document.activeElement === el;
+  }), false);
+
+  await toggle(page, 'human-rights');
+  assert.equal(await row.getAttribute('hidden'), null);
+  assert.equal(await row.evaluate((r) => r.getBoundingClientRect().height), heightBefore);
+  assert.equal(await exposed(), true);
+  // On paper a dropped row stays off the page.
+  await toggle(page, 'human-rights');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await row.evaluate((r) => getComputedStyle(r).display), 'none');
+  await page.emulateMedia({ media: 'screen' });
+  await finish(ctx);
+});
 test('the filter lives in the URL and survives a reload', async () => {
   const ctx = await load();
   const { page } = ctx;
