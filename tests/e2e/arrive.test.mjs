@@ -31,10 +31,16 @@ const rows = (page, scope) => page.evaluate((scope) => {
   return [...document.querySelectorAll(`${scope} .dd-row`)].map(walk);
 }, scope);
 
-/** The size of every provision's text box and of every row in the code (the part open on load). */
+/**
+ * The size of every row in the code (the part open on load), each laid out in full: the static
+ * text skips rows out of view (`content-visibility: auto`, an estimated height until shown), so
+ * they are measured rendered, as the reader scrolling to them would see them.
+ */
 const sizes = (page, scope) => page.evaluate((scope) => [...document.querySelectorAll(`${scope} .dd-part-body[data-part="code"] .dd-row`)]
   .map((r) => {
+    r.style.contentVisibility = 'visible';
     const b = r.getBoundingClientRect();
+    r.style.contentVisibility = '';
     return `${r.querySelector('.dd-prov[id]').id}: ${b.width.toFixed(1)}×${b.height.toFixed(1)}`;
   }), scope);
 
@@ -42,6 +48,14 @@ test('the pre-rendered rows are the app\'s rows, element for element and pixel f
   const ctx = await held(browser);
   await ctx.page.goto(`${server.origin}/index.html`);
   await ctx.page.locator('.dd-static .dd-row').first().waitFor({ state: 'attached' });
+  // The static text lays out the rows in view only: the last row waits, off screen, until shown.
+  const skipped = await ctx.page.evaluate(async () => {
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return [...document.querySelectorAll('.dd-static .dd-part-body[data-part="code"] .dd-row')]
+      .map((r) => r.querySelector('.dd-text').checkVisibility({ contentVisibilityAuto: true }));
+  });
+  assert.equal(skipped[0], true, 'the first row of the code is laid out');
+  assert.equal(skipped.at(-1), false, 'the last row of the code, off screen, is not yet');
   const [staticRows, staticSizes] = [await rows(ctx.page, '.dd-static'), await sizes(ctx.page, '.dd-static')];
   ctx.release();
   await ready(ctx.page);
@@ -83,4 +97,39 @@ for (const [name, options] of [
       await finish(ctx, server.origin);
     });
   }
+}
+
+// Start-up in two tasks with a frame between them: the app's first render leaves out the rows of
+// collapsed parts (hidden until found, at no height: nothing on screen waits for them) and
+// renders them in a task after its first frame, so find-in-page and text fragments reach them.
+const MOUNT_PROBE = () => {
+  window.__atMount = null;
+  const count = () => ({
+    open: document.querySelectorAll('.dd-app .dd-part-body:not([hidden]) .dd-row').length,
+    collapsed: document.querySelectorAll('.dd-app .dd-part-body[hidden] .dd-row').length,
+  });
+  const observer = new MutationObserver(() => {
+    if (window.__atMount === null && document.querySelector('.dd-app .dd-toolbar')) {
+      window.__atMount = count();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true });
+};
+
+for (const [hash, collapsedAtMount] of [['', 0], ['#q=consensus', 18]]) {
+  test(`collapsed parts' rows render a task after the app's first frame${hash ? ', except when a search needs them at once' : ''} (index.html${hash})`, async () => {
+    const ctx = await open(browser);
+    await ctx.page.addInitScript(MOUNT_PROBE);
+    await ctx.page.goto(`${server.origin}/index.html${hash}`);
+    await ready(ctx.page);
+    await ctx.page.waitForFunction(() => window.__atMount && document.querySelectorAll('.dd-app .dd-row').length >= 32);
+    const m = await ctx.page.evaluate(() => ({ atMount: window.__atMount, total: document.querySelectorAll('.dd-app .dd-row').length }));
+    assert.equal(m.total, 32, 'every pair is on the page in the end');
+    assert.ok(m.atMount.open >= 14, `the open part's rows are there at once (${m.atMount.open})`);
+    assert.equal(m.atMount.collapsed, collapsedAtMount, 'rows of collapsed parts at mount');
+    // Find-in-page reaches a phrase of the (collapsed) preamble.
+    assert.equal(await ctx.page.evaluate(() => window.find('Reaffirming')), true);
+    await finish(ctx, server.origin);
+  });
 }

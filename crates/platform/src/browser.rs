@@ -261,6 +261,12 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     let _ = window().request_animation_frame(cb.unchecked_ref());
 }
 
+/// Runs `f` in a task of its own once the next frame is painted: work that must not delay that
+/// frame nor share a task with what came before it.
+pub fn after_frame(f: impl FnOnce() + 'static) {
+    after_paint(move || next_task(f));
+}
+
 /// The search hits rendered inside the widget that contains `node`, one group of `<mark>`s per
 /// hit: a hit that crosses an insertion or deletion is several marks with nothing between them.
 /// Hits in collapsed (hidden-until-found) parts are on the page too, in page order, so group

@@ -89,6 +89,8 @@ pub fn app(props: &AppProps) -> Html {
     let cmp = shared.0.clone();
     // A very long comparison arrives a few rows per frame (see `progressive`).
     let row_limit = progressive::use_row_limit(&shared);
+    // Collapsed parts' rows come a task after the first frame (see `progressive`).
+    let collapsed_rows = progressive::use_collapsed_later();
     let state = {
         let (cmp, initial) = (cmp.clone(), props.initial.clone());
         // A link's own comparison names its provisions: judged once that comparison is shown.
@@ -219,6 +221,9 @@ pub fn app(props: &AppProps) -> Html {
             let d = dispatch.clone();
             Callback::from(move |_| d.dispatch(Action::TogglePart(part, holds_focus)))
         };
+        // A search's hits are counted on the page in every part (`browser::show_hit`): with a
+        // query, every part's rows render at once.
+        let rows_now = open || collapsed_rows || !state.view.query.is_empty();
         let heading_id = format!("dd-part-{}", part.key());
         html! {
             <section class={classes!("dd-part", format!("dd-part-{}", part.key()))} aria-labelledby={heading_id.clone()} key={part.key()}>
@@ -231,7 +236,7 @@ pub fn app(props: &AppProps) -> Html {
                 </h2>
                 { part_body(part, open, (shown == 0).then(|| html! {
                     <p class="dd-empty-part">{ "No provision in this part carries the selected themes." }</p>
-                }), pairs.iter().filter(|&&p| p < row_limit || focus_pair.is_some_and(|(fp, _)| fp == p)).map(|&p| html! {
+                }), pairs.iter().filter(|&&p| (rows_now && p < row_limit) || focus_pair.is_some_and(|(fp, _)| fp == p)).map(|&p| html! {
                     <row::RowView key={p} cmp={shared.clone()} pair={p} view={state.view.view} shown={kept[p]}
                         selected={selected} query={if has_hits[p] { state.view.query.clone() } else { String::new() }}
                         focused={focus_pair.filter(|(fp, _)| *fp == p).map(|(_, s)| s)}

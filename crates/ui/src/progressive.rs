@@ -5,6 +5,9 @@
 //! the first [`STEP`] render at once and the rest follow a step per frame, each below the
 //! previous: nothing the reader is looking at moves, and the page answers between steps. The
 //! bundled drafts (a few dozen pairs) render whole in the first step.
+//!
+//! Rows of collapsed parts wait for [`use_collapsed_later`]: they are on the page for
+//! find-in-page, not on screen, so the first render leaves them to a task after the first frame.
 
 use crate::Shared;
 use draftdiff_platform::browser;
@@ -40,4 +43,30 @@ pub fn use_row_limit(shared: &Shared) -> usize {
         });
     }
     limit
+}
+
+/// Whether the rows of collapsed parts may render yet: not in the widget's first render, from a
+/// task after its first frame on.
+///
+/// Why: the bundled drafts open with three of their four parts collapsed, 18 of 32 rows that
+/// show nothing (hidden until found, at no height) yet made most of the one long task of
+/// start-up. Rendered a task later they move nothing on screen, and start-up is two shorter
+/// tasks with the first frame between them.
+#[hook]
+pub fn use_collapsed_later() -> bool {
+    let later = use_state(|| false);
+    {
+        let later = later.clone();
+        use_effect_with((), move |_| {
+            let cancelled = Rc::new(Cell::new(false));
+            let stop = cancelled.clone();
+            browser::after_frame(move || {
+                if !cancelled.get() {
+                    later.set(true);
+                }
+            });
+            move || stop.set(true)
+        });
+    }
+    *later
 }
