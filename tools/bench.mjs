@@ -475,10 +475,10 @@ function report({ m, sizes, start, comp, nat, inter, rd, lh, load }) {
     `  (30 with std rebuilt for size), so the app's own code and data have about 50 KiB left. A card embed now loads its`,
     `  own entry (${kb(sizes['draftdiff-card_bg.wasm'].brotli)} KiB of wasm; ${kb(card.brotli)} KiB in all as an element, ${kb(frameCard.brotli)} KiB as an iframe); the full page still links every part`,
     `  of the widget into one module, because wasm-bindgen makes one module per crate and a Yew tree cannot span two.`,
-    '  std is already rebuilt for size (immediate-abort panics, `tools/trunk`). Next steps, in order of estimated',
+    '  std is already rebuilt for size (immediate-abort panics, `tools/trunk`), and the loader minified (oxc). Next steps, in order of estimated',
     '  yield: the own-drafts panel and the embed dialog rendered by plain DOM code loaded on demand (13 and 5.5 KB',
     '  raw of view code), fewer and smaller view functions (App, Header, Toolbar), one sort and one map type across',
-    '  the crates (generic copies), and a minified loader. None of them closes the gap to 100 KiB alone: the study',
+    '  the crates (generic copies). None of them closes the gap to 100 KiB alone: the study',
     '  (`size-study.md`, section 7.3) puts a Yew page with every feature at about 115–125 KiB at best.');
   L.push(`- Alignment is most of the compute: \`Comparison::new\` takes ${ratio(comp.compare.median, comp.diff.median)}× the time of the final word`);
   L.push(`  diffs alone (it scores and diffs candidate pairs before choosing). On the diff alone the wasm core is`);

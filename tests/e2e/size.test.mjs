@@ -52,7 +52,9 @@
 // page 191.8, iframe card 146.6, card element 138.0, single file 662.8 raw / 406.8 brotli,
 // worker 153.6 KiB. Budgets down (+~3%). The loader then shipped without its comment lines
 // (xtask loader.rs: 11.5 -> 7.9 KiB raw, 3.6 -> 2.3 KiB brotli): page 190.6, iframe card 145.4,
-// card element 136.7 KiB.
+// card element 136.7 KiB. Then the loader was minified (xtask loader.rs, oxc: 7.9 -> 5.1 KiB raw,
+// 2.3 -> 1.9 KiB brotli), the stylesheet grew a little (content-visibility rules): page 190.9,
+// iframe card 145.0, card element 136.4 KiB. Budgets: card 140, iframe card 149 (+~3%).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -65,10 +67,10 @@ const KiB = 1024;
 const PAGE_BROTLI_BUDGET = 196 * KiB;
 /** A `<draft-diff>` card (loader, card entry, css), brotli: what a blog post embedding a
  * provision loads. Target 100 KiB, like everything a page or embed loads. */
-const CARD_BROTLI_BUDGET = 141 * KiB;
+const CARD_BROTLI_BUDGET = 140 * KiB;
 /** A card in an iframe (embed.html, css, loader, card entry, favicon), brotli: what a post
  * embedding a provision with the iframe snippet, the plugins or oEmbed loads. Target 100 KiB. */
-const FRAME_BROTLI_BUDGET = 150 * KiB;
+const FRAME_BROTLI_BUDGET = 149 * KiB;
 /** The iframe host script, raw (it is the only thing a blog page loads besides the iframe). */
 const HOST_RAW_BUDGET = 2 * KiB;
 /** The single file: on disk (raw) and over the wire (brotli). */

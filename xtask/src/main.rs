@@ -93,7 +93,7 @@ fn finish(dir: &Path, release: bool) -> Result<(), String> {
             glue: &glue,
             wasm: &wasm,
             favicon: &read(dir, "favicon.svg")?,
-            crash: crash::SCRIPT,
+            crash: &loader::minify(crash::SCRIPT)?,
             worker: Some((&worker_glue, &worker_wasm)),
         })?;
         write(dir, "draftdiff.html", single)?;
