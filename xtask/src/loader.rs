@@ -20,7 +20,7 @@ pub fn minify(js: &str) -> Result<String, String> {
     let allocator = Allocator::default();
     let parsed = Parser::new(&allocator, js, SourceType::mjs()).parse();
     if let Some(error) = parsed.errors.first() {
-        return Err(format!("the loader does not parse: {error}"));
+        return Err(format!("not a valid ES module: {error}"));
     }
     let mut program = parsed.program;
     let minified = Minifier::new(MinifierOptions::default()).minify(&allocator, &mut program);

@@ -2,8 +2,8 @@
 //!
 //! `cargo run -p xtask -- finish [STAGING_DIR]` puts the static comparison and the link-preview
 //! tags into `index.html`, writes its card (`preview.png`), `oembed.json`, the card page for
-//! iframes (`embed.html`, which starts the lean card entry), the loader with its crash box and
-//! without its comment lines, a page of its own for every provision (`p/<anchor>/`), and, for
+//! iframes (`embed.html`, which starts the lean card entry), the loader with its crash box,
+//! minified, a page of its own for every provision (`p/<anchor>/`), and, for
 //! release builds, the single-file `draftdiff.html`.
 //!
 //! `cargo run --release -p xtask -- bench [RUNS] [--json]` times the core natively (see `tools/bench`).

@@ -255,7 +255,8 @@ pub fn next_task(f: impl FnOnce() + 'static) {
     gloo_timers::callback::Timeout::new(0, f).forget();
 }
 
-/// Runs `f` after the browser has laid out the next frame (the DOM of this render is in place).
+/// Runs `f` at the next frame, before the browser lays it out (`requestAnimationFrame`): the DOM
+/// of this render is in place, and what `f` changes is in that frame.
 pub fn after_paint(f: impl FnOnce() + 'static) {
     let cb = Closure::once_into_js(f);
     let _ = window().request_animation_frame(cb.unchecked_ref());
