@@ -34,6 +34,11 @@ test('the change map has one link per shown pair, follows the filter, and jumps 
   assert.equal(await links.count(), total);
   assert.equal(await page.locator('.dd-map a[href="#2015-10"] rect.dd-map-added').count(), 1);
   assert.match(await page.locator('.dd-map a[href="#2015-2"]').getAttribute('aria-label'), /2011 \(b\) → 2015 \(2\): changed, \d+% similar/);
+  // The segments are drawn SVG (the strip's markup is parsed in the SVG namespace), one after another.
+  const boxes = await page.evaluate(() => [...document.querySelectorAll('.dd-map rect')]
+    .map((r) => ({ svg: r.namespaceURI === 'http://www.w3.org/2000/svg', x: r.getBoundingClientRect().x, w: r.getBoundingClientRect().width })));
+  assert.ok(boxes.every((b) => b.svg && b.w > 0), 'every segment is an SVG rect with a width');
+  assert.ok(boxes.every((b, i) => i === 0 || b.x > boxes[i - 1].x), 'segments run left to right');
   await page.locator('.dd-chip[data-theme="human-rights"]').click();
   assert.equal(await links.count(), await page.locator('.dd-row:not([hidden])').count());
   // Keyboard: focus a segment and press Enter.
@@ -41,6 +46,11 @@ test('the change map has one link per shown pair, follows the filter, and jumps 
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.activeElement?.id === '2015-7');
   assert.match(page.url(), /#2015-7&themes=human-rights$/);
+  // A click on another segment focuses its pair.
+  const other = await page.evaluate(() => [...document.querySelectorAll('.dd-map a')].map((a) => a.getAttribute('href')).find((h) => h !== '#2015-7'));
+  await page.locator(`.dd-map a[href="${other}"]`).click();
+  await page.waitForFunction((id) => document.activeElement?.id === id, other.slice(1));
+  assert.ok(page.url().endsWith(`${other}&themes=human-rights`), page.url());
   await done(session);
 });
 

@@ -118,8 +118,12 @@ fn meta(cmp: &Comparison, pair: usize) -> String {
             r#"<span class="dd-similarity" title="{SIMILARITY_TITLE}">{similar}</span>"#
         );
     }
-    if let Some(d) = &p.diff {
-        let _ = write!(out, r#"<span class="dd-wordcount">{}</span>"#, word_counts(d));
+    if p.diff.is_some() {
+        let _ = write!(
+            out,
+            r#"<span class="dd-wordcount">{}</span>"#,
+            word_counts(cmp.words(pair))
+        );
     }
     if !p.row.also_draws_on.is_empty() {
         out.push_str(r#"<span class="dd-draws">Also draws on "#);
@@ -407,7 +411,7 @@ mod tests {
         let meta = format!(
             r#"<div class="dd-row-meta"><span class="dd-badge dd-badge-changed">Changed</span><span class="dd-similarity" title="{SIMILARITY_TITLE}">{}</span><span class="dd-wordcount">{}</span>"#,
             similarity(&cmp.pairs[p].row).unwrap(),
-            word_counts(cmp.pairs[p].diff.as_ref().unwrap())
+            word_counts(cmp.words(p))
         );
         assert!(
             row.starts_with(&format!(

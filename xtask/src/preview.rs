@@ -64,7 +64,10 @@ pub fn counts(s: &Summary) -> String {
 pub fn pair_facts(cmp: &Comparison, pair: usize) -> String {
     let p = &cmp.pairs[pair];
     // The words of the row's badge line (one home: the app and the pre-render show the same).
-    let facts = [labels::similarity(&p.row), p.diff.as_ref().map(labels::word_counts)];
+    let facts = [
+        labels::similarity(&p.row),
+        p.diff.as_ref().map(|_| labels::word_counts(cmp.words(pair))),
+    ];
     facts.into_iter().flatten().collect::<Vec<_>>().join(" · ")
 }
 

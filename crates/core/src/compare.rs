@@ -18,8 +18,9 @@
 //! assert_eq!(cmp, Comparison::bundled());
 //! ```
 
-use crate::align::Options;
+use crate::align::{Options, RowKind};
 use crate::corpus::{Document, Part};
+use crate::diff::words;
 use crate::link::Anchor;
 use crate::themes::{self, ThemeSet};
 use draftdiff_data::fold::fold;
@@ -74,6 +75,25 @@ struct Caches {
     /// id, per side: a binary search finds an anchor's pair (no hash map, whose code the
     /// viewer's wasm would carry for this alone).
     anchors: OnceLock<[Vec<(usize, usize)>; 2]>,
+    /// Every pair's word counts ([`Comparison::words`]).
+    words: OnceLock<Vec<PairWords>>,
+}
+
+/// How many words a pair holds on each side and how many its change inserts and deletes, by the
+/// diff's one definition of a word ([`words`]).
+///
+/// Why a cache: counting means tokenizing every text, and the toolbar's summary adds these up
+/// at start-up and again for every theme filter (its pairs change, the counts never do).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PairWords {
+    /// Words of the earlier provision (0 where there is none).
+    pub old: usize,
+    /// Words of the later provision (0 where there is none).
+    pub new: usize,
+    /// Words inserted: the diff's inserted words, or all of an added provision's.
+    pub inserted: usize,
+    /// Words deleted: the diff's deleted words, or all of a dropped provision's.
+    pub deleted: usize,
 }
 
 impl Clone for Caches {
@@ -198,6 +218,35 @@ impl Comparison {
         self.caches.themes.get().is_some()
     }
 
+    /// The word counts of pair `pair` (see [`PairWords`]), for every pair at once on first use.
+    pub fn words(&self, pair: usize) -> PairWords {
+        let all = self.caches.words.get_or_init(|| {
+            let count = |doc: &Document, i: Option<usize>| i.map_or(0, |i| words(&doc.provisions[i].text).count());
+            self.pairs
+                .iter()
+                .map(|p| {
+                    let (old, new) = (count(&self.old, p.row.old), count(&self.new, p.row.new));
+                    let (inserted, deleted) = match p.row.kind {
+                        RowKind::Added => (new, 0),
+                        RowKind::Dropped => (0, old),
+                        RowKind::Changed | RowKind::Moved => p
+                            .diff
+                            .as_ref()
+                            .map_or((0, 0), |d| (d.words_inserted(), d.words_deleted())),
+                        RowKind::Unchanged => (0, 0),
+                    };
+                    PairWords {
+                        old,
+                        new,
+                        inserted,
+                        deleted,
+                    }
+                })
+                .collect()
+        });
+        all[pair]
+    }
+
     /// The text of provision `index` of one side folded by the one folding rule
     /// (`draftdiff_data::fold`), as search matches it: folded once per comparison, on the
     /// first search, so a keystroke only looks for its query.
@@ -286,7 +335,6 @@ impl Comparison {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::RowKind;
 
     fn cmp() -> Comparison {
         Comparison::bundled()
@@ -350,5 +398,26 @@ mod tests {
             );
         }
         assert!(!c.simplified);
+    }
+
+    /// The cached counts are the diff's own and the texts' own, pair by pair: every word of a
+    /// side is kept or changed, and a pair with a diff shows the diff's numbers.
+    #[test]
+    fn word_counts_agree_with_the_texts_and_the_diffs() {
+        let c = cmp();
+        let count = |side: Side, pair: usize| {
+            c.index(pair, side)
+                .map_or(0, |i| words(&c.doc(side).provisions[i].text).count())
+        };
+        for (i, p) in c.pairs.iter().enumerate() {
+            let w = c.words(i);
+            assert_eq!((w.old, w.new), (count(Side::Old, i), count(Side::New, i)), "{i}");
+            match &p.diff {
+                Some(d) => assert_eq!((w.inserted, w.deleted), (d.words_inserted(), d.words_deleted()), "{i}"),
+                None => assert_eq!(w.old - w.deleted, w.new - w.inserted, "{i}: {w:?}"),
+            }
+        }
+        let all = |f: fn(PairWords) -> usize| (0..c.pairs.len()).map(|i| f(c.words(i))).sum::<usize>();
+        assert!(all(|w| w.inserted) > 0 && all(|w| w.deleted) > 0);
     }
 }

@@ -54,17 +54,18 @@ impl Summary {
         let (mut kept, mut total) = (0usize, 0usize);
         for i in pairs {
             let pair = &cmp.pairs[i];
-            let old_words = pair.row.old.map_or(0, |o| word_count(&cmp.old.provisions[o].text));
-            let new_words = pair.row.new.map_or(0, |n| word_count(&cmp.new.provisions[n].text));
+            let w = cmp.words(i);
             s.pairs += 1;
-            total += old_words + new_words;
+            total += w.old + w.new;
+            s.words_inserted += w.inserted;
+            s.words_deleted += w.deleted;
             if !pair.row.also_draws_on.is_empty() {
                 s.split += 1;
             }
             match pair.row.kind {
                 RowKind::Unchanged => {
                     s.unchanged += 1;
-                    kept += old_words + new_words;
+                    kept += w.old + w.new;
                 }
                 RowKind::Changed | RowKind::Moved => {
                     if pair.row.kind == RowKind::Moved {
@@ -72,21 +73,13 @@ impl Summary {
                     } else {
                         s.changed += 1;
                     }
-                    if let Some(d) = &pair.diff {
-                        s.words_inserted += d.words_inserted();
-                        s.words_deleted += d.words_deleted();
+                    if pair.diff.is_some() {
                         // Saturating: a summary must never wrap round, whatever a reader pastes.
-                        kept += (old_words + new_words).saturating_sub(d.words_inserted() + d.words_deleted());
+                        kept += (w.old + w.new).saturating_sub(w.inserted + w.deleted);
                     }
                 }
-                RowKind::Added => {
-                    s.added += 1;
-                    s.words_inserted += new_words;
-                }
-                RowKind::Dropped => {
-                    s.dropped += 1;
-                    s.words_deleted += old_words;
-                }
+                RowKind::Added => s.added += 1,
+                RowKind::Dropped => s.dropped += 1,
             }
         }
         s.similarity = if total == 0 { 1.0 } else { kept as f32 / total as f32 };

@@ -339,6 +339,14 @@ pub fn is_open(event: &web_sys::Event) -> bool {
         .is_some_and(|el| el.has_attribute("open"))
 }
 
+/// The `attr` attribute of the nearest element, from an event's target outwards, that has one:
+/// how a listener set once on a container (the change map's strip) learns which of the links
+/// parsed into it was clicked.
+pub fn target_attribute(event: &web_sys::Event, attr: &str) -> Option<String> {
+    let target = event.target()?.dyn_into::<Element>().ok()?;
+    target.closest(&format!("[{attr}]")).ok()??.get_attribute(attr)
+}
+
 /// The file input an event came from, if it came from one.
 pub fn file_input(event: &web_sys::Event) -> Option<web_sys::HtmlInputElement> {
     event.target()?.dyn_into().ok()

@@ -111,8 +111,8 @@ fn row_content(p: &RowProps) -> Html {
             if let Some(similar) = similarity(row) {
                 <span class="dd-similarity" title={SIMILARITY_TITLE}>{ similar }</span>
             }
-            if let Some(d) = &pair.diff {
-                <span class="dd-wordcount">{ word_counts(d) }</span>
+            if pair.diff.is_some() {
+                <span class="dd-wordcount">{ word_counts(cmp.words(p.pair)) }</span>
             }
             if !row.also_draws_on.is_empty() {
                 <span class="dd-draws">{ "Also draws on " }{ for draws_on }</span>

@@ -6,9 +6,8 @@
 //! parts live here, not in either: when the app takes over the page, nothing changes size.
 
 use crate::align::{Row, RowKind};
-use crate::compare::{Comparison, Side};
+use crate::compare::{Comparison, PairWords, Side};
 use crate::corpus::Document;
-use crate::diff::WordDiff;
 use crate::stats::Summary;
 
 /// A provision as readers name it: the version and the label, e.g. `2015 (7)`, `2011 Preamble ¶3`.
@@ -31,9 +30,9 @@ pub fn similarity(row: &Row) -> Option<String> {
 /// What [`similarity`] means, as its tooltip.
 pub const SIMILARITY_TITLE: &str = "Share of words the two versions have in common";
 
-/// The size of a pair's change: `+12 / −3 words`.
-pub fn word_counts(diff: &WordDiff) -> String {
-    format!("+{} / −{} words", diff.words_inserted(), diff.words_deleted())
+/// The size of a pair's change: `+12 / −3 words` (shown for pairs with a word diff).
+pub fn word_counts(words: PairWords) -> String {
+    format!("+{} / −{} words", words.inserted, words.deleted)
 }
 
 /// What the empty cell of a pair says: `Not in the earlier draft.` (`side` is the missing one).

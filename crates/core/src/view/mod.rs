@@ -3,9 +3,11 @@
 //! as a card ([`card`]), and the notices a link earns. Yew components render this and dispatch [`state::Action`]s; they decide nothing.
 
 pub mod card;
+pub mod change_map;
 pub mod find;
 pub mod highlights;
 pub mod labels;
+pub mod markup;
 pub mod state;
 
 use crate::compare::{Comparison, Side};
