@@ -3,25 +3,21 @@
 //! Readers see the text before the wasm has started (and without JavaScript at all), and a
 //! deep link such as `#2015-7` lands at once because every provision already carries its public
 //! id. The app replaces this markup when it mounts, so the rows here are the app's rows, element
-//! for element (`crates/ui/src/row.rs`, `provision.rs`, `notes.rs`): badge line, provision
-//! header with its status and Share, the text, the theme tags and the notes, with the words
-//! from the core's view layer (`view::labels`, `view::note_anchor`, `view::side_tags`). Same
-//! markup, same size: when the app takes over nothing grows, so it paints no larger text than
-//! the reader already has (no second largest-contentful-paint) and the reader's place holds.
+//! for element (`crates/ui/src/row.rs`, `provision.rs`, `notes.rs`). Their static parts (the
+//! badge line, a provision's status, text and theme tags, the notes) come from the very
+//! functions the app has the browser parse (`view::markup`); the elements around them (row,
+//! provision, its header and Share) are written here as the app's components write them, with
+//! the words from the core's view layer (`view::labels`, `view::side_tags`). Same markup, same
+//! size: when the app takes over nothing grows, so it paints no larger text than the reader
+//! already has (no second largest-contentful-paint) and the reader's place holds.
 //! Controls that need the wasm (a part's toggle, the toolbar) are not written; Share holds the
 //! provision's link, which works without it.
 
 use crate::html::escape;
-use draftdiff_core::align::RowKind;
 use draftdiff_core::compare::{Comparison, Side};
-use draftdiff_core::corpus::{Document, Status};
-use draftdiff_core::diff::Change;
-use draftdiff_core::segments::{layer, side_pieces, Segment};
-use draftdiff_core::themes::THEMES;
-use draftdiff_core::view::labels::{
-    absent, kind_key, kind_label, part_count, provision_aria_label, similarity, word_counts, SIMILARITY_TITLE,
-};
-use draftdiff_core::view::{note_anchor, notes_of_pair, side_tags};
+use draftdiff_core::segments::{layer, side_pieces, whole_change, Segment};
+use draftdiff_core::view::labels::{kind_key, part_count, provision_aria_label};
+use draftdiff_core::view::{markup, side_tags};
 use std::fmt::Write;
 
 /// The wording of one side of a pair, cut where it changes: what the static cells and the
@@ -30,12 +26,7 @@ pub fn side_segments(cmp: &Comparison, pair: usize, side: Side) -> Option<Vec<Se
     let index = cmp.index(pair, side)?;
     let p = &cmp.pairs[pair];
     let prov = &cmp.doc(side).provisions[index];
-    let whole = match p.row.kind {
-        RowKind::Added => Change::Insert,
-        RowKind::Dropped => Change::Delete,
-        _ => Change::Equal,
-    };
-    let pieces = side_pieces(p.diff.as_ref(), side, prov.text.len(), whole);
+    let pieces = side_pieces(p.diff.as_ref(), side, prov.text.len(), whole_change(p.row.kind));
     Some(layer(&pieces, |_| &prov.text, |_| &[]))
 }
 
@@ -45,36 +36,14 @@ pub use draftdiff_core::view::labels::{pair_title as pair_label, provision_name 
 /// A provision, as `ProvisionView` renders it in the side-by-side view.
 fn cell(cmp: &Comparison, pair: usize, side: Side, focus: Option<Side>) -> String {
     let (Some(index), Some(segments)) = (cmp.index(pair, side), side_segments(cmp, pair, side)) else {
-        return format!(
-            r#"<div class="dd-prov dd-absent" aria-hidden="true"><p>{}</p></div>"#,
-            absent(side)
-        );
+        return markup::absent(side);
     };
     let doc = cmp.doc(side);
     let prov = &doc.provisions[index];
     let anchor = doc.anchor(index).to_string();
-    let mut text = String::new();
-    for s in segments {
-        let t = escape(&s.text);
-        match s.change {
-            Change::Equal => text.push_str(&t),
-            Change::Delete => write!(text, "<del>{t}</del>").unwrap_or_default(),
-            Change::Insert => write!(text, "<ins>{t}</ins>").unwrap_or_default(),
-        }
-    }
-    let status = prov.status.map(status).unwrap_or_default();
-    let tags = side_tags(cmp, pair, side);
-    let tags = if tags.is_empty() {
-        String::new()
-    } else {
-        let items: String = THEMES
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| tags.contains(*i))
-            .map(|(_, t)| format!(r#"<li class="dd-tag dd-accent-{}">{}</li>"#, t.accent, escape(t.name)))
-            .collect();
-        format!(r#"<ul class="dd-tags" aria-label="Themes">{items}</ul>"#)
-    };
+    let text = markup::text(&segments);
+    let status = prov.status.map(markup::status).unwrap_or_default();
+    let tags = markup::tags(side_tags(cmp, pair, side));
     format!(
         concat!(
             r#"<article class="dd-prov dd-side-{side}{focus}" id="{id}" tabindex="-1" aria-label="{aria}">"#,
@@ -95,179 +64,30 @@ fn cell(cmp: &Comparison, pair: usize, side: Side, focus: Option<Side>) -> Strin
     )
 }
 
-/// A provision's transcription status, as the app shows it next to its label.
-fn status(s: Status) -> String {
-    format!(
-        r#"<span class="dd-status dd-status-{key}" title="{title}"><span class="dd-visually-hidden">Transcription: </span>{key}</span>"#,
-        key = s.key(),
-        title = escape(s.explanation()),
-    )
-}
-
-/// The badge line over a pair: its kind, how similar, how many words changed, what else it draws on.
-fn meta(cmp: &Comparison, pair: usize) -> String {
-    let p = &cmp.pairs[pair];
-    let kind = kind_key(p.row.kind);
-    let mut out = format!(
-        r#"<div class="dd-row-meta"><span class="dd-badge dd-badge-{kind}">{}</span>"#,
-        kind_label(p.row.kind)
-    );
-    if let Some(similar) = similarity(&p.row) {
-        let _ = write!(
-            out,
-            r#"<span class="dd-similarity" title="{SIMILARITY_TITLE}">{similar}</span>"#
-        );
-    }
-    if p.diff.is_some() {
-        let _ = write!(
-            out,
-            r#"<span class="dd-wordcount">{}</span>"#,
-            word_counts(cmp.words(pair))
-        );
-    }
-    if !p.row.also_draws_on.is_empty() {
-        out.push_str(r#"<span class="dd-draws">Also draws on "#);
-        for &o in &p.row.also_draws_on {
-            let _ = write!(
-                out,
-                r##"<a class="dd-draws-on" href="#{}">{} {}</a>"##,
-                escape(&cmp.old.anchor(o).to_string()),
-                escape(&cmp.old.short_name()),
-                escape(&cmp.old.provisions[o].display_label())
-            );
-        }
-        out.push_str("</span>");
-    }
-    out.push_str("</div>");
-    out
-}
-
-/// The notes under a pair, closed (as the app opens with them).
-fn notes(cmp: &Comparison, pair: usize) -> String {
-    let list = notes_of_pair(cmp, pair);
-    if list.is_empty() {
-        return String::new();
-    }
-    let mut out = String::from(r#"<div class="dd-notes">"#);
-    for n in list {
-        let _ = write!(
-            out,
-            r#"<details class="dd-note" id="{}"><summary><span class="dd-note-mark" aria-hidden="true">i</span>Note: {}</summary><p>{}</p>"#,
-            escape(&note_anchor(cmp, n, pair)),
-            escape(n.title),
-            escape(n.text)
-        );
-        if let Some(c) = n.caveat {
-            let _ = write!(out, r#"<p class="dd-note-caveat">{}</p>"#, escape(c));
-        }
-        out.push_str(r#"<p class="dd-note-basis">Basis: "#);
-        for (i, (symbol, id, words)) in n.basis.iter().enumerate() {
-            if i > 0 {
-                out.push_str("; ");
-            }
-            let _ = write!(
-                out,
-                "{} “{}”",
-                escape(&draftdiff_core::view::labels::place(cmp, symbol, id)),
-                escape(words)
-            );
-        }
-        out.push_str("</p></details>");
-    }
-    out.push_str("</div>");
-    out
-}
-
 /// One aligned pair, as `RowView` renders it side by side with the notes shown (the defaults).
 fn row(cmp: &Comparison, pair: usize, focus: Option<Side>) -> String {
     let kind = kind_key(cmp.pairs[pair].row.kind);
     format!(
         r#"<div class="dd-row dd-kind-{kind}{focused}" data-kind="{kind}">{meta}<div class="dd-cells">{old}{new}</div>{notes}</div>"#,
         focused = if focus.is_some() { " dd-focused" } else { "" },
-        meta = meta(cmp, pair),
+        meta = markup::meta(cmp, pair, false),
         old = cell(cmp, pair, Side::Old, focus),
         new = cell(cmp, pair, Side::New, focus),
-        notes = notes(cmp, pair),
+        notes = markup::notes(cmp, pair),
     )
 }
 
-/// A document's symbol and year, linked to its official text (the app's `doc_link`).
-fn doc_ref(doc: &Document) -> String {
-    let label = escape(&format!("{} ({})", doc.symbol, doc.short_name()));
-    if doc.official_url.is_empty() {
-        format!(r#"<span class="dd-doc">{label}</span>"#)
-    } else {
-        format!(
-            r#"<a class="dd-doc" href="{}" rel="noopener noreferrer" target="_blank">{label}</a>"#,
-            escape(&doc.official_url)
-        )
-    }
-}
-
-fn dated(doc: &Document) -> String {
-    if doc.date.is_empty() {
-        String::new()
-    } else {
-        escape(&format!(", circulated {}", doc.date))
-    }
-}
-
-/// Both documents, as the app's header line names them.
-fn versions(cmp: &Comparison) -> String {
-    format!(
-        r#"<p class="dd-versions">{}{}<span aria-hidden="true"> → </span><span class="dd-visually-hidden"> compared with </span>{}{}</p>"#,
-        doc_ref(&cmp.old),
-        dated(&cmp.old),
-        doc_ref(&cmp.new),
-        dated(&cmp.new)
-    )
-}
-
-/// The app's header: title, the documents, and what is known about them (a `<details>`, which
-/// opens without JavaScript too).
+/// The app's header: title, the documents, and what is known about them.
 fn header(cmp: &Comparison) -> String {
-    let (old, new) = (&cmp.old, &cmp.new);
-    let legend: String = Status::ALL
-        .iter()
-        .map(|&s| {
-            format!(
-                r#"<li><span class="dd-status dd-status-{k}">{k}</span> {}</li>"#,
-                escape(s.explanation()),
-                k = s.key()
-            )
-        })
-        .collect();
     format!(
-        concat!(
-            r#"<header class="dd-header"><h1 class="dd-title">{title}</h1>{versions}"#,
-            r#"<details class="dd-about"><summary>About these texts</summary><p>{submitted}</p><p>{old_note}</p><p>{new_note}</p>"#,
-            r#"<ul class="dd-legend">{legend}</ul></details></header>"#
-        ),
-        title = escape(&new.title),
-        versions = versions(cmp),
-        submitted = escape(&format!(
-            "{} was submitted by {}; {} by {}.",
-            old.symbol,
-            old.submitted_by.join(", "),
-            new.symbol,
-            new.submitted_by.join(", ")
-        )),
-        old_note = escape(&old.transcription_note),
-        new_note = escape(&new.transcription_note),
-        legend = legend,
+        r#"<header class="dd-header">{}</header>"#,
+        markup::provenance(cmp, true, false)
     )
 }
 
 /// The app's closing provenance line.
 fn footer(cmp: &Comparison) -> String {
-    format!(
-        concat!(
-            r#"<footer class="dd-footer"><p>Transcriptions of {} and {} are being verified paragraph by paragraph "#,
-            r#"against the official documents; each provision shows its status. Marked: <ins>inserted</ins>, <del>deleted</del>.</p></footer>"#
-        ),
-        doc_ref(&cmp.old),
-        doc_ref(&cmp.new)
-    )
+    format!(r#"<footer class="dd-footer">{}</footer>"#, markup::closing(cmp))
 }
 
 const LOADING: &str = r#"<p class="dd-loading">Loading the interactive comparison…</p>"#;
@@ -333,7 +153,7 @@ pub fn pair(cmp: &Comparison, pair: usize, focus: Side, back: &str, facts: &str)
         back = escape(back),
         doc = escape(&cmp.new.title),
         title = escape(&pair_label(cmp, pair)),
-        versions = versions(cmp),
+        versions = markup::versions(cmp),
         facts = escape(facts),
         LOADING = LOADING,
         key = part.key(),
@@ -346,6 +166,7 @@ pub fn pair(cmp: &Comparison, pair: usize, focus: Side, back: &str, facts: &str)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use draftdiff_core::view::labels::{similarity, word_counts, SIMILARITY_TITLE};
 
     fn cmp() -> Comparison {
         Comparison::bundled()

@@ -16,6 +16,7 @@
 //! assert_eq!((segs[0].text.as_str(), segs[0].theme, segs[0].change), ("information", Some(3), Change::Delete));
 //! ```
 
+use crate::align::RowKind;
 use crate::compare::Side;
 use crate::diff::{Change, WordDiff};
 use std::ops::Range;
@@ -64,6 +65,16 @@ pub struct Segment {
     pub search: bool,
     /// Inside the linked passage.
     pub passage: bool,
+}
+
+/// How a pair's kind marks a whole provision that has no diff: all inserted for an added
+/// one, all deleted for a dropped one, unmarked otherwise (the `whole` of [`side_pieces`]).
+pub fn whole_change(kind: RowKind) -> Change {
+    match kind {
+        RowKind::Added => Change::Insert,
+        RowKind::Dropped => Change::Delete,
+        _ => Change::Equal,
+    }
 }
 
 /// The pieces of one side shown alone (side-by-side view): equal and that side's own changes.

@@ -5,18 +5,17 @@
 //! the core (`view::card`); this only renders it.
 
 use crate::alerts::Alerts;
-use crate::header::doc_link;
 use crate::hosted;
 use crate::row::RowView;
 use crate::search_box::SearchBox;
 use crate::shortcuts::{self, ShortcutsHandle, ShortcutsPanel};
 use crate::store::{Action, Dispatch, Store};
 use crate::toolbar::{ThemeChips, ViewSwitch};
-use crate::{AppProps, Host, Shared};
+use crate::{raw, AppProps, Host, Shared};
 use draftdiff_core::link::{self, ViewState};
 use draftdiff_core::view::card::{card, kept_card, statuses, Card, Step};
-use draftdiff_core::view::find;
 use draftdiff_core::view::selected_themes;
+use draftdiff_core::view::{find, markup};
 use draftdiff_platform::browser;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -208,7 +207,7 @@ pub fn card_view(p: &CardProps) -> Html {
                 }
                 <div class="dd-card-foot">
                     <p class="dd-card-sources">
-                        { "Official texts: " }{ doc_link(&cmp.old) }{ " · " }{ doc_link(&cmp.new) }
+                        { "Official texts: " }{ raw(markup::doc_link(&cmp.old)) }{ " · " }{ raw(markup::doc_link(&cmp.new)) }
                     </p>
                     { status_line }
                     <a class="dd-button dd-open-full" href={full} target="_blank" rel="noopener">{ "Open the full comparison" }</a>

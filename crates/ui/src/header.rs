@@ -1,10 +1,10 @@
 //! The provenance a reader needs before trusting a redline: which documents, which dates,
 //! where the official texts are, and how far the transcription is verified.
 
-use crate::Shared;
-use draftdiff_core::corpus::{Document, Status};
+use crate::{raw, Shared};
 use draftdiff_core::link::{Match, View, ViewState};
 use draftdiff_core::themes;
+use draftdiff_core::view::markup;
 use yew::prelude::*;
 
 /// Properties of the header and footer.
@@ -66,51 +66,16 @@ fn print_meta(p: &HeaderProps) -> Html {
     }
 }
 
-/// A document's symbol and year, linked to its official text when the corpus gives one.
-pub(crate) fn doc_link(doc: &Document) -> Html {
-    let label = format!("{} ({})", doc.symbol, doc.short_name());
-    if doc.official_url.is_empty() {
-        html! { <span class="dd-doc">{ label }</span> }
-    } else {
-        html! { <a class="dd-doc" href={doc.official_url.to_string()} rel="noopener noreferrer" target="_blank">{ label }</a> }
-    }
-}
-
-fn dated(doc: &Document) -> String {
-    if doc.date.is_empty() {
-        String::new()
-    } else {
-        format!(", circulated {}", doc.date)
-    }
-}
-
 /// Title and provenance.
 #[function_component(Header)]
 pub fn header(p: &HeaderProps) -> Html {
-    let (old, new) = (&p.cmp.0.old, &p.cmp.0.new);
-    let sponsors = |d: &Document| d.submitted_by.join(", ");
-    let title = new.title.to_string();
+    // Static text (the pre-render writes the same): rebuilt only for another comparison.
+    let provenance = use_memo((p.cmp.clone(), p.own_document, p.compact), |(cmp, own, compact)| {
+        raw(markup::provenance(&cmp.0, *own, *compact))
+    });
     html! {
         <@{ if p.compact { "div" } else { "header" } } class="dd-header">
-            if p.own_document { <h1 class="dd-title">{ title }</h1> } else { <p class="dd-title">{ title }</p> }
-            <p class="dd-versions">
-                { doc_link(old) }{ dated(old) }
-                <span aria-hidden="true">{ " → " }</span><span class="dd-visually-hidden">{ " compared with " }</span>
-                { doc_link(new) }{ dated(new) }
-            </p>
-            if !p.compact {
-                <details class="dd-about">
-                    <summary>{ "About these texts" }</summary>
-                    <p>{ format!("{} was submitted by {}; {} by {}.", old.symbol, sponsors(old), new.symbol, sponsors(new)) }</p>
-                    <p>{ old.transcription_note.to_string() }</p>
-                    <p>{ new.transcription_note.to_string() }</p>
-                    <ul class="dd-legend">
-                        { for [Status::Verified, Status::Partial, Status::Recalled].into_iter().map(|s| html! {
-                            <li><span class={classes!("dd-status", format!("dd-status-{}", s.key()))}>{ s.key() }</span>{ " " }{ s.explanation() }</li>
-                        }) }
-                    </ul>
-                </details>
-            }
+            { (*provenance).clone() }
             { print_meta(p) }
         </@>
     }
@@ -119,14 +84,9 @@ pub fn header(p: &HeaderProps) -> Html {
 /// The closing provenance line.
 #[function_component(Footer)]
 pub fn footer(p: &HeaderProps) -> Html {
-    let (old, new) = (&p.cmp.0.old, &p.cmp.0.new);
     html! {
         <@{ if p.compact { "div" } else { "footer" } } class="dd-footer">
-            <p>
-                { "Transcriptions of " }{ doc_link(old) }{ " and " }{ doc_link(new) }
-                { " are being verified paragraph by paragraph against the official documents; each provision shows its status. " }
-                { "Marked: " }<ins>{ "inserted" }</ins>{ ", " }<del>{ "deleted" }</del>{ "." }
-            </p>
+            { raw(markup::closing(&p.cmp.0)) }
         </@>
     }
 }

@@ -60,6 +60,17 @@ pub struct AppProps {
     pub settled: bool,
 }
 
+/// Markup from the core (`view::markup`, `view::change_map`) as nodes the browser parses in one
+/// call: the static parts of rows, which never answer a click themselves. Nothing for an empty
+/// string (a part with nothing to show costs no call).
+pub(crate) fn raw(markup: String) -> Html {
+    if markup.is_empty() {
+        Html::default()
+    } else {
+        Html::from_html_unchecked(markup.into())
+    }
+}
+
 /// A part's rows, hidden until found while the part is collapsed (find-in-page and text
 /// fragments reveal them and fire `beforematch`). Built by hand: `html!` treats `hidden` as a
 /// boolean attribute, and `until-found` is its third state.

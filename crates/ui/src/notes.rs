@@ -2,9 +2,9 @@
 //! expand in place under the pair they explain, each with the words it rests on.
 
 use crate::store::{Action, Dispatch};
-use crate::Shared;
+use crate::{raw, Shared};
 use draftdiff_core::notes;
-use draftdiff_core::view::{labels::place, note_anchor, notes_of_pair};
+use draftdiff_core::view::markup;
 use yew::prelude::*;
 
 /// Properties of a pair's notes.
@@ -14,34 +14,11 @@ pub struct PairNotesProps {
     pub pair: usize,
 }
 
-/// Markers that expand into the notes of one pair.
+/// Markers that expand into the notes of one pair (native `<details>`: static markup from the
+/// core, the same the pre-render writes).
 #[function_component(PairNotes)]
 pub fn pair_notes(p: &PairNotesProps) -> Html {
-    let cmp = &p.cmp.0;
-    let list = notes_of_pair(cmp, p.pair);
-    if list.is_empty() {
-        return Html::default();
-    }
-    html! {
-        <div class="dd-notes">
-            { for list.into_iter().map(|n| html! {
-                <details class="dd-note" id={note_anchor(cmp, n, p.pair)} key={n.id}>
-                    <summary><span class="dd-note-mark" aria-hidden="true">{ "i" }</span>{ "Note: " }{ n.title }</summary>
-                    <p>{ n.text }</p>
-                    if let Some(c) = n.caveat { <p class="dd-note-caveat">{ c }</p> }
-                    <p class="dd-note-basis">
-                        { "Basis: " }
-                        { for n.basis.iter().enumerate().map(|(i, (symbol, id, words))| html! {
-                            <>
-                                if i > 0 { { "; " } }
-                                { format!("{} “{}”", place(cmp, symbol, id), words) }
-                            </>
-                        }) }
-                    </p>
-                </details>
-            }) }
-        </div>
-    }
+    raw(markup::notes(&p.cmp.0, p.pair))
 }
 
 /// Properties of the toggle.

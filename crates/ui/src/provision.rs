@@ -2,16 +2,15 @@
 //! its themes, and the sharing controls.
 
 use crate::store::{Action, Dispatch};
-use crate::{Host, Shared};
+use crate::{raw, Host, Shared};
 use draftdiff_core::compare::Side;
-use draftdiff_core::diff::Change;
 use draftdiff_core::link::{Passage, ViewState};
 use draftdiff_core::passage;
-use draftdiff_core::segments::{layer, Piece, Segment};
-use draftdiff_core::themes::{self, ThemeSet};
+use draftdiff_core::segments::{layer, Piece};
+use draftdiff_core::themes::ThemeSet;
 use draftdiff_core::view::highlights::highlights;
 use draftdiff_core::view::labels::{provision_aria_label, provision_name};
-use draftdiff_core::view::sharing_off;
+use draftdiff_core::view::{markup, sharing_off};
 use draftdiff_platform::{browser, share};
 use yew::prelude::*;
 
@@ -39,24 +38,6 @@ pub struct ProvisionProps {
     pub passage: Option<Passage>,
     pub dispatch: Dispatch,
     pub host: Host,
-}
-
-fn render_segment(s: &Segment) -> Html {
-    let mut node = html! { { s.text.clone() } };
-    if s.passage {
-        node = html! { <mark class="dd-passage">{ node }</mark> };
-    }
-    if s.search {
-        node = html! { <mark class="dd-hit">{ node }</mark> };
-    }
-    if let Some(accent) = s.theme {
-        node = html! { <mark class={classes!("dd-kw", format!("dd-accent-{accent}"))}>{ node }</mark> };
-    }
-    match s.change {
-        Change::Equal => node,
-        Change::Delete => html! { <del>{ node }</del> },
-        Change::Insert => html! { <ins>{ node }</ins> },
-    }
 }
 
 /// One provision.
@@ -208,20 +189,7 @@ pub fn provision_view(p: &ProvisionProps) -> Html {
     } else {
         Html::default()
     };
-    let status = prov.status.map(|s| {
-        html! {
-            <span class={classes!("dd-status", format!("dd-status-{}", s.key()))} title={s.explanation()}>
-                <span class="dd-visually-hidden">{ "Transcription: " }</span>{ s.key() }
-            </span>
-        }
-    });
-    let tag_list = themes::THEMES
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| p.tags.contains(*i))
-        .map(|(_, t)| {
-            html! { <li class={classes!("dd-tag", format!("dd-accent-{}", t.accent))}>{ t.name }</li> }
-        });
+    let status = prov.status.map(markup::status).unwrap_or_default();
     let heading = provision_name(doc, p.index);
 
     html! {
@@ -235,16 +203,14 @@ pub fn provision_view(p: &ProvisionProps) -> Html {
                     }
                     { heading }
                 </span>
-                { for status }
+                { raw(status) }
                 <details class="dd-share" ontoggle={on_toggle}>
                     <summary aria-label={format!("Share {}", label)} onpointerdown={remember}>{ "Share" }</summary>
                     <div class="dd-share-menu">{ menu }</div>
                 </details>
             </header>
-            <p class="dd-text" ref={text_ref}>{ for segments.iter().map(render_segment) }</p>
-            if !p.tags.is_empty() {
-                <ul class="dd-tags" aria-label="Themes">{ for tag_list }</ul>
-            }
+            <p class="dd-text" ref={text_ref}>{ raw(markup::text(&segments)) }</p>
+            { raw(markup::tags(p.tags)) }
         </article>
     }
 }

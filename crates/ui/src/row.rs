@@ -9,14 +9,14 @@
 use crate::notes::PairNotes;
 use crate::provision::{ProvisionView, Text};
 use crate::store::{Action, Dispatch};
-use crate::{side_tags, Host, Shared};
-use draftdiff_core::align::RowKind;
+use crate::{raw, side_tags, Host, Shared};
 use draftdiff_core::compare::Side;
-use draftdiff_core::diff::Change;
-use draftdiff_core::link::{Anchor, Passage, View};
-use draftdiff_core::segments::{inline_pieces, side_pieces};
+use draftdiff_core::link::{Passage, View};
+use draftdiff_core::segments::{inline_pieces, side_pieces, whole_change};
 use draftdiff_core::themes::ThemeSet;
-use draftdiff_core::view::labels::{absent, kind_key, kind_label, similarity, word_counts, SIMILARITY_TITLE};
+use draftdiff_core::view::labels::kind_key;
+use draftdiff_core::view::markup;
+use draftdiff_platform::browser;
 use std::cell::OnceCell;
 use yew::prelude::*;
 
@@ -74,9 +74,21 @@ pub fn row_view(p: &RowProps) -> Html {
         shown: true,
         ..p.clone()
     };
+    // The badge line is markup (`view::markup::meta`): its "also draws on" links name the
+    // earlier provision they lead to, and following one focuses it in the view.
+    let onclick = {
+        let (d, cmp) = (p.dispatch.clone(), p.cmp.clone());
+        Callback::from(move |e: MouseEvent| {
+            let old = browser::target_attribute(&e, markup::DRAWS_ON).and_then(|v| v.parse::<usize>().ok());
+            if let Some(o) = old.filter(|&o| o < cmp.0.old.provisions.len()) {
+                e.prevent_default();
+                d.dispatch(Action::Focus(cmp.0.old.anchor(o)));
+            }
+        })
+    };
     html! {
         <div class={classes!("dd-row", format!("dd-kind-{}", kind_key(kind)), p.focused.is_some().then_some("dd-focused"))}
-            data-kind={kind_key(kind)} hidden={!p.shown}>
+            data-kind={kind_key(kind)} hidden={!p.shown} {onclick}>
             <RowContent ..content />
         </div>
     }
@@ -90,53 +102,17 @@ fn row_content(p: &RowProps) -> Html {
     let row = &pair.row;
     let kind = row.kind;
 
-    let focus_link = |anchor: Anchor| {
-        let d = p.dispatch.clone();
-        let href = format!("#{anchor}");
-        let onclick = Callback::from(move |e: MouseEvent| {
-            e.prevent_default();
-            d.dispatch(Action::Focus(anchor.clone()));
-        });
-        (href, onclick)
-    };
-    let draws_on = row.also_draws_on.iter().map(|&o| {
-        let anchor = cmp.old.anchor(o);
-        let label = cmp.old.provisions[o].display_label();
-        let (href, onclick) = focus_link(anchor);
-        html! { <a class="dd-draws-on" {href} {onclick}>{ format!("{} {}", cmp.old.short_name(), label) }</a> }
-    });
-    let meta = html! {
-        <div class="dd-row-meta">
-            <span class={classes!("dd-badge", format!("dd-badge-{}", kind_key(kind)))}>{ kind_label(kind) }</span>
-            if let Some(similar) = similarity(row) {
-                <span class="dd-similarity" title={SIMILARITY_TITLE}>{ similar }</span>
-            }
-            if pair.diff.is_some() {
-                <span class="dd-wordcount">{ word_counts(cmp.words(p.pair)) }</span>
-            }
-            if !row.also_draws_on.is_empty() {
-                <span class="dd-draws">{ "Also draws on " }{ for draws_on }</span>
-            }
-            if p.revealed {
-                <span class="dd-revealed">{ "Shown because the link points here; it does not carry the selected themes." }</span>
-            }
-        </div>
-    };
+    let meta = raw(markup::meta(cmp, p.pair, p.revealed));
 
     // In a one-draft view the link may name the other draft: its counterpart takes the focus ring.
     let one_draft = matches!(p.view, View::Old | View::New);
     let cell = |side: Side| -> Html {
         let Some(index) = cmp.index(p.pair, side) else {
-            return html! { <div class="dd-prov dd-absent" aria-hidden="true"><p>{ absent(side) }</p></div> };
+            return raw(markup::absent(side));
         };
         let doc = cmp.doc(side);
         let text = &doc.provisions[index].text;
-        let whole = match kind {
-            RowKind::Added => Change::Insert,
-            RowKind::Dropped => Change::Delete,
-            _ => Change::Equal,
-        };
-        let pieces = side_pieces(pair.diff.as_ref(), side, text.len(), whole);
+        let pieces = side_pieces(pair.diff.as_ref(), side, text.len(), whole_change(kind));
         html! {
             <ProvisionView cmp={p.cmp.clone()} {side} {index} pieces={Text::Side(pieces)}
                 tags={side_tags(cmp, p.pair, side)} selected={p.selected} query={p.query.clone()}
