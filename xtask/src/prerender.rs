@@ -41,16 +41,15 @@ fn cell(cmp: &Comparison, pair: usize, side: Side, focus: Option<Side>) -> Strin
     let doc = cmp.doc(side);
     let prov = &doc.provisions[index];
     let anchor = doc.anchor(index).to_string();
-    let text = markup::text(&segments);
     let status = prov.status.map(markup::status).unwrap_or_default();
-    let tags = markup::tags(side_tags(cmp, pair, side));
+    let body = markup::body(&segments, side_tags(cmp, pair, side));
     format!(
         concat!(
             r#"<article class="dd-prov dd-side-{side}{focus}" id="{id}" tabindex="-1" aria-label="{aria}">"#,
             r#"<header class="dd-prov-head"><span class="dd-label">{label}</span>{status}"#,
             r#"<details class="dd-share"><summary aria-label="Share {short}">Share</summary>"#,
             r##"<div class="dd-share-menu"><a class="dd-button" href="#{id}">Link</a></div></details></header>"##,
-            r#"<p class="dd-text">{text}</p>{tags}</article>"#
+            r#"{body}</article>"#
         ),
         side = if side == Side::Old { "old" } else { "new" },
         focus = if focus == Some(side) { " dd-focus" } else { "" },
@@ -59,8 +58,7 @@ fn cell(cmp: &Comparison, pair: usize, side: Side, focus: Option<Side>) -> Strin
         label = escape(&label(doc, index)),
         short = escape(&prov.display_label()),
         status = status,
-        text = text,
-        tags = tags,
+        body = body,
     )
 }
 

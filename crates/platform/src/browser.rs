@@ -233,9 +233,10 @@ pub fn copy(text: &str, done: impl FnOnce(bool) + 'static) {
     });
 }
 
-/// The selected text, if the whole selection lies inside this element.
-pub fn selection_within(node: Option<Element>) -> Option<String> {
-    let el = web_sys::Node::from(node?);
+/// The selected text, if the whole selection lies inside the text (`.dd-text`) of this
+/// provision element (its text is parsed markup, so the provision is what the view holds).
+pub fn selection_in_text(provision: Option<Element>) -> Option<String> {
+    let el = web_sys::Node::from(provision?.query_selector(".dd-text").ok()??);
     let root = el.get_root_node();
     // Inside a shadow root the document's selection is retargeted; ask the root when it can say.
     let sel = js_sys::Reflect::get(&root, &"getSelection".into())

@@ -47,7 +47,7 @@ pub fn provision_view(p: &ProvisionProps) -> Html {
     let doc = cmp.doc(p.side);
     let prov = &doc.provisions[p.index];
     let anchor = doc.anchor(p.index);
-    let text_ref = use_node_ref();
+    let prov_ref = use_node_ref();
 
     let merged = matches!(p.pieces, Text::Merged(_));
     // In a merged redline the element also answers to the earlier provision's anchor.
@@ -100,16 +100,16 @@ pub fn provision_view(p: &ProvisionProps) -> Html {
     // handler runs, so the words selected in this provision are remembered at that press.
     let remembered = use_mut_ref(|| None::<String>);
     let remember = {
-        let (remembered, text_ref) = (remembered.clone(), text_ref.clone());
+        let (remembered, prov_ref) = (remembered.clone(), prov_ref.clone());
         Callback::from(move |_: PointerEvent| {
-            *remembered.borrow_mut() = browser::selection_within(text_ref.cast());
+            *remembered.borrow_mut() = browser::selection_in_text(prov_ref.cast());
         })
     };
     let on_passage = {
-        let (d, text_ref, anchor, host) = (p.dispatch.clone(), text_ref.clone(), anchor.clone(), p.host.clone());
+        let (d, prov_ref, anchor, host) = (p.dispatch.clone(), prov_ref.clone(), anchor.clone(), p.host.clone());
         Callback::from(move |_| {
             // The live selection if there still is one (keyboard, or selected with the menu open).
-            let selected = browser::selection_within(text_ref.cast())
+            let selected = browser::selection_in_text(prov_ref.cast())
                 .filter(|s| !s.trim().is_empty())
                 .or_else(|| remembered.borrow().clone());
             match selected.as_deref().and_then(passage::passage_from_selection) {
@@ -194,7 +194,7 @@ pub fn provision_view(p: &ProvisionProps) -> Html {
 
     html! {
         <article class={classes!("dd-prov", format!("dd-side-{}", if p.side == Side::Old { "old" } else { "new" }), merged.then_some("dd-merged"), p.focused.then_some("dd-focus"))}
-            id={anchor.to_string()} tabindex="-1" aria-label={provision_aria_label(doc, p.index)}>
+            id={anchor.to_string()} tabindex="-1" aria-label={provision_aria_label(doc, p.index)} ref={prov_ref}>
             if let Some(a) = alias.clone() { <span class="dd-alias" id={a.to_string()} tabindex="-1"></span> }
             <header class="dd-prov-head">
                 <span class="dd-label">
@@ -209,8 +209,7 @@ pub fn provision_view(p: &ProvisionProps) -> Html {
                     <div class="dd-share-menu">{ menu }</div>
                 </details>
             </header>
-            <p class="dd-text" ref={text_ref}>{ raw(markup::text(&segments)) }</p>
-            { raw(markup::tags(p.tags)) }
+            { raw(markup::body(&segments, p.tags)) }
         </article>
     }
 }

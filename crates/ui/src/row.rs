@@ -122,23 +122,30 @@ fn row_content(p: &RowProps) -> Html {
         }
     };
 
-    let body = match p.view {
-        View::Side => html! { <div class="dd-cells">{ cell(Side::Old) }{ cell(Side::New) }</div> },
-        View::Old => html! { <div class="dd-cells dd-one">{ cell(Side::Old) }</div> },
-        View::New => html! { <div class="dd-cells dd-one">{ cell(Side::New) }</div> },
+    // Every view fills the same two slots, the earlier draft's then the later one's (one of them
+    // empty in a one-cell view). Why: Yew matches an unkeyed list of a different length from its
+    // end, so a one-cell row used to rebuild both provisions at every view switch; in fixed
+    // slots a switch updates the provision in place (its text, label and classes).
+    let (old_cell, new_cell) = match p.view {
+        View::Side => (cell(Side::Old), cell(Side::New)),
+        View::Old => (cell(Side::Old), Html::default()),
+        View::New => (Html::default(), cell(Side::New)),
         View::Inline => match (&pair.diff, row.old, row.new) {
-            (Some(diff), Some(_), Some(index)) => html! {
-                <div class="dd-cells dd-one">
+            (Some(diff), Some(_), Some(index)) => (
+                Html::default(),
+                html! {
                     <ProvisionView cmp={p.cmp.clone()} side={Side::New} {index} pieces={Text::Merged(inline_pieces(diff))}
                         tags={side_tags(cmp, p.pair, Side::Old).union(side_tags(cmp, p.pair, Side::New))}
                         selected={p.selected} query={p.query.clone()} focused={p.focused.is_some()}
                         passage={p.passage.clone()} dispatch={p.dispatch.clone()} host={p.host.clone()} />
-                </div>
-            },
-            (_, _, Some(_)) => html! { <div class="dd-cells dd-one">{ cell(Side::New) }</div> },
-            _ => html! { <div class="dd-cells dd-one">{ cell(Side::Old) }</div> },
+                },
+            ),
+            (_, _, Some(_)) => (Html::default(), cell(Side::New)),
+            _ => (cell(Side::Old), Html::default()),
         },
     };
+    let one = (p.view != View::Side).then_some("dd-one");
+    let body = html! { <div class={classes!("dd-cells", one)}>{ old_cell }{ new_cell }</div> };
 
     html! {
         <>

@@ -73,6 +73,13 @@ pub fn text(segments: &[Segment]) -> String {
     out
 }
 
+/// What follows a provision's header: its text (the `.dd-text` paragraph, see [`text`]) and its
+/// theme tags ([`tags`]). One string with one or two elements at its top, so that re-rendering
+/// a provision (another view, a search) swaps two nodes, not one per run of its text.
+pub fn body(segments: &[Segment], themes: ThemeSet) -> String {
+    format!(r#"<p class="dd-text">{}</p>{}"#, text(segments), tags(themes))
+}
+
 /// A provision's transcription status, next to its label.
 pub fn status(s: Status) -> String {
     format!(
